@@ -1,0 +1,3 @@
+using Cstar.Cli;
+
+return await CliApplication.RunAsync(args, CliFlavorDetector.FromProcessPath(Environment.ProcessPath));

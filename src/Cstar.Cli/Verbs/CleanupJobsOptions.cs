@@ -1,0 +1,10 @@
+using CommandLine;
+
+namespace Cstar.Cli.Verbs;
+
+[Verb("cleanup-jobs", HelpText = "Delete finished jobs older than --max-job-age days. Example: cstar cleanup-jobs --max-job-age 30")]
+internal sealed class CleanupJobsOptions
+{
+    [Option("max-job-age", Default = 7, HelpText = "Age in days, counted from the job's end.")]
+    public int MaxJobAge { get; set; }
+}

@@ -1,0 +1,28 @@
+namespace Cstar.Core.Errors;
+
+/// <summary>The process exit codes cstar documents in README.md. Never 0 when a host failed or did not run.</summary>
+public enum ExitCode
+{
+    Success = 0,
+
+    /// <summary>The job ran and at least one host failed, timed out or did not come back.</summary>
+    HostsFailed = 1,
+
+    /// <summary>The command line was wrong (unknown flag, missing value).</summary>
+    Usage = 2,
+
+    /// <summary>A user error detected before or while running: unreachable seed, unknown host, bad header.</summary>
+    UserError = 3,
+
+    /// <summary>The job stopped early and can be resumed: --stop-after reached, Ctrl+C, halted on failure with hosts not run.</summary>
+    Incomplete = 4,
+
+    /// <summary>The scheduler refused to go on because it would break a safety rule (blocked hosts).</summary>
+    Blocked = 5,
+
+    /// <summary>A bug: an unexpected exception. The message says where the log is.</summary>
+    InternalError = 70,
+
+    /// <summary>Interrupted by a second Ctrl+C.</summary>
+    Interrupted = 130,
+}

@@ -1,0 +1,3 @@
+using Cstar.Cli;
+
+return await CliApplication.RunAsync(args, CliFlavor.Cstarpar);
