@@ -7,7 +7,9 @@ public static class CliFlavorDetector
 {
     public static CliFlavor FromProcessPath(string? processPath)
     {
-        var name = Path.GetFileNameWithoutExtension(processPath ?? string.Empty);
+        var path = processPath ?? string.Empty;
+        var fileName = path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+        var name = fileName.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? fileName[..^4] : fileName;
         return string.Equals(name, "cstarpar", StringComparison.OrdinalIgnoreCase) ? CliFlavor.Cstarpar : CliFlavor.Cstar;
     }
 }

@@ -7,19 +7,19 @@ namespace Cstar.Cli;
 /// <summary>Prints help, version or a usage error; maps each to its exit code.</summary>
 internal static class HelpPrinter
 {
-    public static int Print<T>(ParserResult<T> result, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
+    public static int Print<T>(string program, ParserResult<T> result, IEnumerable<Error> errors, TextWriter stdout, TextWriter stderr)
     {
         var list = errors.ToList();
         if (list.Any(e => e is VersionRequestedError))
         {
-            stdout.WriteLine($"cstar {VersionInfo.Current}");
+            stdout.WriteLine($"{program} {VersionInfo.Current}");
             return (int)ExitCode.Success;
         }
 
         var help = HelpText.AutoBuild(result, h =>
         {
             h.AdditionalNewLineAfterOption = false;
-            h.Heading = $"cstar {VersionInfo.Current}";
+            h.Heading = $"{program} {VersionInfo.Current}";
             h.Copyright = "Run a command on every node of a Cassandra cluster, safely. Apache-2.0.";
             h.AddDashesToOption = true;
             return HelpText.DefaultParsingErrorsHandler(result, h);

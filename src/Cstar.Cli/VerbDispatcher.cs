@@ -28,7 +28,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             (RingOptions o) => NotYet("ring", "issue 5"),
             (JobsOptions o) => NotYet("jobs", "issue 8"),
             (DemoOptions o) => NotYet("demo", "issue 9"),
-            errors => Task.FromResult(HelpPrinter.Print(result, errors, stdout, stderr))).ConfigureAwait(false);
+            errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
     }
 
     public Task<int> RunCstarparAsync(string[] args)
@@ -37,7 +37,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         var result = parser.ParseArguments<CstarparOptions>(args);
         return result.MapResult(
             _ => NotYet("cstarpar", "issue 9"),
-            errors => Task.FromResult(HelpPrinter.Print(result, errors, stdout, stderr)));
+            errors => Task.FromResult(HelpPrinter.Print("cstarpar", result, errors, stdout, stderr)));
     }
 
     private static Parser CreateParser() => new(settings =>
