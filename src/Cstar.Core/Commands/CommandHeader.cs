@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Cstar.Core.Commands;
+
+/// <summary>
+/// What a command script declares in its `# C* key: value` header. Absent keys are null so that the
+/// precedence "command line, then header, then default" is decided in one place.
+/// </summary>
+public sealed record CommandHeader(
+    string Name,
+    string? Description,
+    string? Strategy,
+    bool? ClusterParallel,
+    bool? DcParallel,
+    ImmutableArray<CommandArgument> Arguments,
+    bool WaitForCql,
+    TimeSpan? Timeout,
+    int? MaxConcurrency,
+    ImmutableArray<string> Warnings)
+{
+    public static CommandHeader Empty(string name) =>
+        new(name, null, null, null, null, ImmutableArray<CommandArgument>.Empty, false, null, null, ImmutableArray<string>.Empty);
+}
