@@ -47,6 +47,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         settings.AutoHelp = true;
         settings.AutoVersion = true;
         settings.EnableDashDash = true;
+        settings.AllowMultiInstance = true;
     });
 
     private static Task<int> NotYet(string verb, string issue) =>

@@ -3,8 +3,6 @@ using CommandLine;
 namespace Cstar.Cli.Verbs;
 
 [Verb("ring", HelpText = "Show clusters, DCs, racks and hosts as discovered from a seed. Example: cstar ring --seed-host 10.0.0.1")]
-internal sealed class RingOptions
+internal sealed class RingOptions : JobOptions
 {
-    [Option("seed-host", HelpText = "One or more seed hosts, space- or comma-separated; repeatable.")]
-    public IEnumerable<string> SeedHosts { get; set; } = [];
 }
