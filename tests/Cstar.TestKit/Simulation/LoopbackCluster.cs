@@ -89,7 +89,10 @@ public sealed class LoopbackCluster : IAsyncDisposable
         return new SshResult(exit, stdout, stderr);
     }
 
-    /// <summary>Pids of live processes whose command line mentions <paramref name="directory"/> (sshds, launchers, marked sessions).</summary>
+    /// <summary>
+    /// Pids of live server-side processes whose command line mentions <paramref name="directory"/> (launchers, sshds,
+    /// session commands marked with it); ssh clients (/usr/bin/ssh …) are left out.
+    /// </summary>
     public static IReadOnlyList<int> ProcessesMentioning(string directory)
     {
         var self = Environment.ProcessId;
@@ -104,7 +107,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
             try
             {
                 var cmdline = File.ReadAllText(Path.Combine(proc, "cmdline")).Replace('\0', ' ');
-                if (cmdline.Contains(directory, StringComparison.Ordinal))
+                if (cmdline.Contains(directory, StringComparison.Ordinal) && !cmdline.StartsWith("/usr/bin/ssh ", StringComparison.Ordinal))
                 {
                     found.Add(pid);
                 }

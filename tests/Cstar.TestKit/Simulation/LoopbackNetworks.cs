@@ -7,7 +7,7 @@ namespace Cstar.TestKit.Simulation;
 /// Hands each cluster its own 127.N.0.0/16 (N in 20..250, never reused inside one test process) after checking
 /// that nobody listens on its first host's SSH port, so parallel clusters and other suites do not collide.
 /// </summary>
-internal static class LoopbackNetworks
+public static class LoopbackNetworks
 {
     private static readonly HashSet<int> Taken = [];
 
