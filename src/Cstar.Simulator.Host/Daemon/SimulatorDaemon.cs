@@ -95,11 +95,13 @@ public sealed class SimulatorDaemon : IAsyncDisposable
         await _hosts.PowerOffAsync(address, HostPower.Off, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Starts the host's sshd (returns once it listens); Cassandra serves after <paramref name="cassandraStartDelay"/>.</summary>
+    /// <summary>Starts the host's sshd (returns once it listens); Cassandra serves after <paramref name="cassandraStartDelay"/>. A host already on is left alone.</summary>
     public async Task PowerOnAsync(string address, TimeSpan? cassandraStartDelay = null, CancellationToken cancellationToken = default)
     {
-        await _hosts.PowerOnAsync(address, cancellationToken).ConfigureAwait(false);
-        Ring.PowerOn(address, cassandraStartDelay ?? Options.CassandraStartDelay);
+        if (await _hosts.PowerOnAsync(address, cancellationToken).ConfigureAwait(false))
+        {
+            Ring.PowerOn(address, cassandraStartDelay ?? Options.CassandraStartDelay);
+        }
     }
 
     /// <summary>Powers the host off now and on again after <paramref name="downFor"/> (default <see cref="ClusterOptions.RebootDelay"/>), in the background.</summary>
@@ -108,10 +110,11 @@ public sealed class SimulatorDaemon : IAsyncDisposable
         Ring.PowerOff(address);
         await _hosts.PowerOffAsync(address, HostPower.Rebooting, cancellationToken).ConfigureAwait(false);
         var stop = _stop.Token;
+        var delay = Task.Delay(downFor ?? Options.RebootDelay, _time, stop); // the timer exists once we return
         var comeBack = Task.Run(
             async () =>
             {
-                await Task.Delay(downFor ?? Options.RebootDelay, _time, stop).ConfigureAwait(false);
+                await delay.ConfigureAwait(false);
                 await PowerOnAsync(address, null, stop).ConfigureAwait(false);
             },
             CancellationToken.None);

@@ -52,18 +52,22 @@ public sealed class HostSupervisor
         await Parallel.ForEachAsync(Nodes, parallel, async (node, ct) => await PowerOnAsync(node.Address, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    public async Task PowerOnAsync(string address, CancellationToken cancellationToken)
+    /// <summary>Starts the host unless it is on already; true when it was started.</summary>
+    public async Task<bool> PowerOnAsync(string address, CancellationToken cancellationToken)
     {
         var host = Host(address);
         var gate = _locks.GetOrAdd(address, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_power[address] != HostPower.On)
+            if (_power[address] == HostPower.On)
             {
-                await host.StartAsync(_options.HostStartTimeout, cancellationToken).ConfigureAwait(false);
-                _power[address] = HostPower.On;
+                return false;
             }
+
+            await host.StartAsync(_options.HostStartTimeout, cancellationToken).ConfigureAwait(false);
+            _power[address] = HostPower.On;
+            return true;
         }
         finally
         {
