@@ -46,6 +46,38 @@ public sealed class CommandLineTests
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Cstar_sim_down_kills_the_hosts_by_recorded_pid_when_the_daemon_died_without_cleaning_up()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var up = await SimAsync("up", "2", "--dir", directory, "--network", network, "--ring-factory", StubRing);
+            var daemonPid = int.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "daemon.pid")), CultureInfo.InvariantCulture);
+            var hostPids = Directory.GetFiles(Path.Combine(directory, "pids")).Select(f => int.Parse(File.ReadAllText(f), CultureInfo.InvariantCulture)).ToList();
+            using (var daemon = System.Diagnostics.Process.GetProcessById(daemonPid))
+            {
+                daemon.Kill();
+                await daemon.WaitForExitAsync();
+            }
+
+            var orphans = LoopbackCluster.ProcessesMentioning(directory);
+            var down = await SimAsync("down", "--dir", directory);
+
+            up.ExitCode.Should().Be(0, up.StandardError);
+            hostPids.Should().HaveCount(2);
+            orphans.Should().Contain(hostPids, "SIGKILL gives the daemon no chance to kill its hosts");
+            down.StandardOutput.Should().Contain("2 leftover processes killed");
+            LoopbackCluster.ProcessesMentioning(directory).Should().BeEmpty();
+        }
+        finally
+        {
+            await SimAsync("down", "--dir", directory);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Cstar_sim_up_without_a_host_count_names_the_problem_and_the_next_step()
     {
