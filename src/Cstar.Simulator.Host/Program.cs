@@ -1,2 +1,38 @@
-Console.Error.WriteLine("cstar-sim: not implemented yet (issue 4)");
-return 2;
+using Cstar.Core.Errors;
+using Cstar.Simulator.Host.Cli;
+
+try
+{
+    if (args.Length > 0 && args[0] == "nodetool")
+    {
+        return await ControlCommands.NodetoolAsync(args);
+    }
+
+    var parsed = new CliArguments(args);
+    return (args.Length > 0 ? args[0] : "help") switch
+    {
+        "up" => await UpCommand.RunAsync(parsed, args),
+        "daemon" => await DaemonCommand.RunAsync(parsed),
+        "down" => await DownCommand.RunAsync(parsed),
+        "status" => await ControlCommands.StatusAsync(parsed),
+        "ctl" => await ControlCommands.CtlAsync(parsed),
+        "help" or "--help" or "-h" => Help(0),
+        _ => Help(2),
+    };
+}
+catch (CstarException e)
+{
+    Console.Error.WriteLine($"cstar-sim: {e.Message}");
+    if (e.Hint is not null)
+    {
+        Console.Error.WriteLine(e.Hint);
+    }
+
+    return (int)e.ExitCode;
+}
+
+static int Help(int exitCode)
+{
+    (exitCode == 0 ? Console.Out : Console.Error).WriteLine(Usage.Text);
+    return exitCode;
+}

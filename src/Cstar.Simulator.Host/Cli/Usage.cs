@@ -1,0 +1,20 @@
+namespace Cstar.Simulator.Host.Cli;
+
+/// <summary>The help text of cstar-sim.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        cstar-sim: a loopback Cassandra test cluster (one real sshd per simulated host, on 127.N.x.y)
+
+          cstar-sim up <hosts> [--dcs 1] [--racks 1] [--version 4.0|3.11] [--dir /tmp/cstar-sim]
+                               [--network 10] [--ssh-port 22] [--cql-port 9042]
+                               [--reboot-delay 5] [--start-delay 2] [--ring-factory <dll>:<Type>]
+          cstar-sim status [--dir D]
+          cstar-sim ctl <stop|start|restart|drain|poweroff|poweron|reboot> <address|hostname> [--delay S] [--dir D]
+          cstar-sim down [--dir D]
+          cstar-sim nodetool <args>     (what the `nodetool` shim runs inside a host session)
+
+        Host i lives at 127.N.(1 + i/250).(1 + i%250) (N = --network, default 10); 127.0.0.1 is never used.
+        Then: ssh -F <dir>/ssh_config node001 nodetool status
+        """;
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Cstar.Simulator.Host.Cluster;
+
+/// <summary>
+/// The nodes a ring model must simulate: addresses (from <see cref="AddressPlan"/>), host names, data centers,
+/// racks and the Cassandra version. This is what a <see cref="Ring.SimulatedRingFactory"/> receives.
+/// </summary>
+public sealed record ClusterSpec(IReadOnlyList<SimulatedNodeInfo> Nodes, string CassandraVersion)
+{
+    /// <summary>
+    /// Node i goes to data center dc(1 + i % dcs) and rack rack(1 + (i / dcs) % racks), so every data center
+    /// and rack fills evenly; host names are node001, node002, ….
+    /// </summary>
+    public static ClusterSpec From(ClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        AddressPlan.Validate(options.Network, options.HostCount);
+        var version = CassandraVersions.Resolve(options.CassandraVersion);
+        var dcs = Math.Max(1, options.Datacenters);
+        var racks = Math.Max(1, options.Racks);
+        var nodes = Enumerable.Range(0, options.HostCount)
+            .Select(i => new SimulatedNodeInfo(
+                AddressPlan.AddressOf(options.Network, i),
+                string.Create(CultureInfo.InvariantCulture, $"node{i + 1:D3}"),
+                string.Create(CultureInfo.InvariantCulture, $"dc{1 + (i % dcs)}"),
+                string.Create(CultureInfo.InvariantCulture, $"rack{1 + ((i / dcs) % racks)}"),
+                version))
+            .ToList();
+        return new ClusterSpec(nodes, version);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Cstar.Simulator.Host.Control;
+
+/// <summary>
+/// Serves the daemon's Unix domain socket: each connection carries one JSON request line and gets one JSON
+/// response line. Used by the nodetool and service shims inside host sessions and by `cstar-sim ctl`.
+/// </summary>
+public sealed class ControlServer : IAsyncDisposable
+{
+    private readonly Socket _listener;
+    private readonly Func<ControlRequest, CancellationToken, Task<ControlResponse>> _handler;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _acceptLoop;
+
+    public ControlServer(string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handler)
+    {
+        _handler = handler;
+        File.Delete(socketPath);
+        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+        _listener.Listen(512);
+        _acceptLoop = AcceptLoopAsync(_stop.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(connection, cancellationToken), CancellationToken.None);
+        }
+    }
+
+    private async Task ServeAsync(Socket connection, CancellationToken cancellationToken)
+    {
+        using (connection)
+        {
+            await using var stream = new NetworkStream(connection, ownsSocket: false);
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+            ControlResponse response;
+            try
+            {
+                var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                var request = line is null ? null : JsonSerializer.Deserialize<ControlRequest>(line, ControlJson.Options);
+                response = request is null
+                    ? ControlResponse.Error("cstar-sim: empty request\n", 2)
+                    : await _handler(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is JsonException or IOException or SocketException)
+            {
+                response = ControlResponse.Error($"cstar-sim: bad request: {e.Message}\n", 2);
+            }
+
+            try
+            {
+                var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(response, ControlJson.Options) + "\n");
+                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // The caller went away (e.g. its session was rebooted); nothing to tell it.
+            }
+        }
+    }
+}

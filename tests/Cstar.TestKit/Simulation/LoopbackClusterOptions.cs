@@ -1,0 +1,47 @@
+using Cstar.Simulator.Host.Cluster;
+using Cstar.Simulator.Host.Ring;
+
+namespace Cstar.TestKit.Simulation;
+
+/// <summary>What a test asks of its loopback cluster. The ring model is injected through <see cref="RingFactory"/>.</summary>
+public sealed record LoopbackClusterOptions
+{
+    public int Hosts { get; init; } = 3;
+
+    public int Datacenters { get; init; } = 1;
+
+    public int Racks { get; init; } = 1;
+
+    public string CassandraVersion { get; init; } = "4.0";
+
+    public TimeSpan RebootDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan CassandraStartDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Drives the daemon's reboot delays (and whatever the ring factory hands it); real time by default.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The ring model; the <see cref="StubSimulatedRing"/> unless a test (or, later, the real model) says otherwise.</summary>
+    public SimulatedRingFactory RingFactory { get; init; } = spec => new StubSimulatedRing(spec.Nodes);
+
+    public int SshPort { get; init; } = 22;
+
+    public int CqlPort { get; init; } = 9042;
+
+    public int StartParallelism { get; init; } = 16;
+
+    internal ClusterOptions ToClusterOptions(string directory, int network) => new()
+    {
+        Directory = directory,
+        HostCount = Hosts,
+        Datacenters = Datacenters,
+        Racks = Racks,
+        CassandraVersion = CassandraVersion,
+        Network = network,
+        SshPort = SshPort,
+        CqlPort = CqlPort,
+        RebootDelay = RebootDelay,
+        CassandraStartDelay = CassandraStartDelay,
+        StartParallelism = StartParallelism,
+    };
+}
