@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Cstar.Simulator.Spec;
+
+/// <summary>
+/// Reads (address, token) pairs from a captured `nodetool ring` output, so a simulated ring can reuse
+/// real tokens. Deliberately minimal: rows are "address rack status state load [unit] owns token".
+/// </summary>
+internal static class RingOutputTokens
+{
+    public static Dictionary<string, List<long>> Read(string ringOutput)
+    {
+        ArgumentNullException.ThrowIfNull(ringOutput);
+        var result = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        foreach (var rawLine in ringOutput.Split('\n'))
+        {
+            var fields = rawLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 6 || fields[0].Contains('=', StringComparison.Ordinal) || fields[0] == "Address")
+            {
+                continue;
+            }
+
+            if (!System.Net.IPAddress.TryParse(fields[0], out _)
+                || !long.TryParse(fields[^1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var token))
+            {
+                continue;
+            }
+
+            if (!result.TryGetValue(fields[0], out var list))
+            {
+                result[fields[0]] = list = [];
+            }
+
+            list.Add(token);
+        }
+
+        return result;
+    }
+}
