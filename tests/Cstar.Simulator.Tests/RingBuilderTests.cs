@@ -94,4 +94,15 @@ public sealed class RingBuilderTests
 
         run.Should().Throw<ArgumentException>().WithMessage("*127.0.0.99*");
     }
+
+    [Fact]
+    public void Ring_output_tokens_match_an_ipv6_node_however_its_address_is_spelled()
+    {
+        var node = RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 1, seed: 1).Nodes[0] with { Address = "::1" };
+        const string Ring = "0:0:0:0:0:0:0:1  rack1       Up     Normal  1 KiB           100.00%             42                                          \n";
+
+        var spec = RingBuilder.Create().WithNode(node).WithTokensFromRingOutput(Ring).Build();
+
+        spec.Nodes[0].Tokens.Should().Equal(42L);
+    }
 }

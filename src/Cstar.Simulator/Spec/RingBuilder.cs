@@ -96,7 +96,7 @@ public sealed record RingBuilder
         var tokens = RingOutputTokens.Read(ringOutput);
         return this with
         {
-            Nodes = [.. Nodes.Select(n => tokens.TryGetValue(n.Address, out var t) ? n.WithTokens(t) : n)],
+            Nodes = [.. Nodes.Select(n => tokens.TryGetValue(RingOutputTokens.Normalize(n.Address), out var t) ? n.WithTokens(t) : n)],
         };
     }
 

@@ -8,6 +8,10 @@ namespace Cstar.Simulator.Spec;
 /// </summary>
 internal static class RingOutputTokens
 {
+    /// <summary>One spelling per address, so "::1" in a spec matches "0:0:0:0:0:0:0:1" in Java's output.</summary>
+    public static string Normalize(string address) =>
+        System.Net.IPAddress.TryParse(address, out var ip) ? ip.ToString() : address;
+
     public static Dictionary<string, List<long>> Read(string ringOutput)
     {
         ArgumentNullException.ThrowIfNull(ringOutput);
@@ -26,9 +30,10 @@ internal static class RingOutputTokens
                 continue;
             }
 
-            if (!result.TryGetValue(fields[0], out var list))
+            var address = Normalize(fields[0]);
+            if (!result.TryGetValue(address, out var list))
             {
-                result[fields[0]] = list = [];
+                result[address] = list = [];
             }
 
             list.Add(token);
