@@ -104,8 +104,9 @@ public sealed partial class SimulatedRing
     private static NodetoolResponse Ring(ClusterView view, string? keyspace, bool resolveIp)
     {
         var ownership = view.EffectiveOwnership(keyspace);
+        // 2.x/3.x Ring returns after printing the error (exit 0); 4.0+ calls System.exit(1).
         return ownership.Error is not null
-            ? NodetoolErrors.KeyspaceError(ownership.Error, 0)
+            ? NodetoolErrors.KeyspaceError(ownership.Error, view.Version.Family == NodetoolFamily.V40Plus ? 1 : 0)
             : Ok(RingRenderer.Render(view, ownership, resolveIp));
     }
 

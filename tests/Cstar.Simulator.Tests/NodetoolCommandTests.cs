@@ -153,6 +153,17 @@ public sealed class NodetoolCommandTests
         ring.IsNativeTransportUp("127.0.0.2").Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("3.11.10", 0)]
+    [InlineData("4.0-alpha4", 1)]
+    public void Ring_of_an_unknown_keyspace_prints_the_error_and_exits_as_that_version_does(string version, int exitCode)
+    {
+        var response = CapturedRing(version).RunNodetool("127.0.0.1", ["ring", "nosuchks"]);
+
+        response.StandardOutput.Should().Be(Fixtures.RealNodetool(version, "status-nonexistent-keyspace.txt"));
+        response.ExitCode.Should().Be(exitCode);
+    }
+
     private static SimulatedRing CapturedRing(string version = "3.11.10") =>
         new(CapturedCluster.Builder(version, "status.txt").Build(), new ManualTimeProvider());
 
