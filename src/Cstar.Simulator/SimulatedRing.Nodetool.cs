@@ -117,15 +117,23 @@ public sealed partial class SimulatedRing
             return NodetoolErrors.BadUse("Required parameters are missing: keyspace");
         }
 
+        // The schema version and "TokenRange: " are printed before the ring is asked for.
+        var header = "Schema Version:" + view.Self.SchemaVersion + "\nTokenRange: \n";
         var definition = view.Keyspace(keyspace);
         if (definition is null)
         {
-            return NodetoolErrors.Exception("java.lang.AssertionError", "Unknown keyspace " + keyspace);
+            var message = "Unknown keyspace " + keyspace;
+            return NodetoolErrors.Exception(header, message, "java.lang.AssertionError: " + message);
         }
 
-        return definition.Class == ReplicationClass.Local
-            ? NodetoolErrors.Exception("java.io.IOException", "There is no ring for the keyspace: " + keyspace)
-            : Ok(DescribeRingRenderer.Render(view, definition));
+        if (definition.Class == ReplicationClass.Local)
+        {
+            // describeRingJMX turns the InvalidRequestException into an IOException; DescribeRing wraps it in a RuntimeException.
+            var message = "java.io.IOException: There is no ring for the keyspace: " + keyspace;
+            return NodetoolErrors.Exception(header, message, "java.lang.RuntimeException: " + message);
+        }
+
+        return Ok(DescribeRingRenderer.Render(view, definition));
     }
 
     private NodetoolResponse UpgradeSstables(NodeRuntime node, DateTimeOffset now, NodetoolCommandLine line)

@@ -112,7 +112,8 @@ public sealed class NodetoolCommandTests
         var response = CapturedRing().RunNodetool("127.0.0.1", ["describering", "system"]);
 
         response.ExitCode.Should().Be(2);
-        response.StandardError.Should().StartWith("error: There is no ring for the keyspace: system\n");
+        response.StandardOutput.Should().Be("Schema Version:db81f5d7-d91e-3347-a9bc-86f0a6ad8c8c\nTokenRange: \n");
+        response.StandardError.Should().StartWith("error: java.io.IOException: There is no ring for the keyspace: system\n-- StackTrace --\n");
     }
 
     [Fact]

@@ -18,9 +18,12 @@ internal static class NodetoolErrors
     /// <summary>status/ring with an unknown keyspace: "%nError: %s%n" on stdout.</summary>
     public static NodetoolResponse KeyspaceError(string message, int exitCode) => new("\nError: " + message + "\n", string.Empty, exitCode);
 
-    /// <summary>An exception escaping a command: "error: msg" and a stack trace on stderr, exit 2.</summary>
-    public static NodetoolResponse Exception(string exceptionClass, string message) => new(
-        string.Empty,
-        "error: " + message + "\n-- StackTrace --\n" + exceptionClass + ": " + message + "\n",
+    /// <summary>
+    /// An exception escaping a command (NodeTool.err): "error: " + getMessage, "-- StackTrace --" and the
+    /// trace's first line on stderr, exit 2, after whatever the command already printed.
+    /// </summary>
+    public static NodetoolResponse Exception(string printedBefore, string message, string traceHead) => new(
+        printedBefore,
+        "error: " + message + "\n-- StackTrace --\n" + traceHead + "\n",
         2);
 }
