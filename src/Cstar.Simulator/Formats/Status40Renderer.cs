@@ -17,7 +17,8 @@ internal static class Status40Renderer
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(ownership);
-        var dcs = view.NodesByDatacenter(p => JavaHashOrder.StringHash(p.IpOrDns(resolveIp)));
+        // 4.x iterates an ArrayListMultimap keyed by the printed address; 5.0 a plain HashMap with the same keys.
+        var dcs = view.NodesByDatacenter(p => JavaHashOrder.StringHash(p.IpOrDns(resolveIp)), view.Version.Major >= 5 ? 16 : 32);
         var tokenPerNode = dcs.Count >= view.Model.ListingRing.Count;
         var ownsHeader = ownership.Effective ? "Owns (effective)" : "Owns";
         var preRelease = view.Version.IsFourZeroPreRelease;

@@ -84,7 +84,7 @@ internal sealed class ClusterView
     /// endpoint (InetAddress up to 3.11, InetAddressAndPort in 4.0+) unless <paramref name="keyHash"/> says
     /// otherwise (4.0+ status keys its map by the printed address string).
     /// </summary>
-    public List<(string Datacenter, List<PeerView> Nodes)> NodesByDatacenter(Func<PeerView, int>? keyHash = null)
+    public List<(string Datacenter, List<PeerView> Nodes)> NodesByDatacenter(Func<PeerView, int>? keyHash = null, int? initialCapacity = null)
     {
         var firstSeen = new List<PeerView>();
         var seen = new HashSet<int>();
@@ -96,7 +96,8 @@ internal sealed class ClusterView
             }
         }
 
-        var capacity = WithPortHashes ? 32 : 16;
+        // Guava 18 (up to 3.11) ArrayListMultimap starts at 16 buckets, Guava 27 (4.x) at 32.
+        var capacity = initialCapacity ?? (WithPortHashes ? 32 : 16);
         return [.. firstSeen.GroupBy(p => p.Datacenter, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, JavaHashOrder.Order(g.ToList(), keyHash ?? EndpointHash, capacity)))];
