@@ -69,7 +69,7 @@ public sealed partial class SimulatedRing
             case "netstats":
                 return Ok(OperationalRenderers.Netstats(node.OperationMode(now)));
             case "compactionstats":
-                return Ok(OperationalRenderers.CompactionStats(node.Compactions.Pending(now), UserKeyspaces()));
+                return Ok(OperationalRenderers.CompactionStats(node.Compactions.Pending(now), UserKeyspaces(), node.Version.Major >= 3));
             case "tablestats" or "cfstats":
                 return Ok(OperationalRenderers.TableStats([.. keyspaces.Where(k => positional.Count == 0 || positional.Contains(k.Name))]));
             case "drain":

@@ -19,17 +19,23 @@ internal static class OperationalRenderers
         + "Small messages                  n/a         0             42         0\n"
         + "Gossip messages                 n/a         0            318         0\n";
 
-    public static string CompactionStats(int pending, IReadOnlyList<KeyspaceDefinition> userKeyspaces)
+    /// <summary>"pending tasks: N", then (3.0+) one "- ks.table: n" line per table and an empty line.</summary>
+    public static string CompactionStats(int pending, IReadOnlyList<KeyspaceDefinition> userKeyspaces, bool perTable)
     {
         ArgumentNullException.ThrowIfNull(userKeyspaces);
         var output = new StringBuilder("pending tasks: ").Append(pending.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        if (!perTable)
+        {
+            return output.ToString();
+        }
+
         if (pending > 0)
         {
             var table = userKeyspaces.Count > 0 ? userKeyspaces[0].Name + ".kv" : "system.local";
-            output.Append("- ").Append(table).Append(": ").Append(pending.ToString(CultureInfo.InvariantCulture)).Append("\n\n");
+            output.Append("- ").Append(table).Append(": ").Append(pending.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        return output.ToString();
+        return output.Append('\n').ToString();
     }
 
     public static string TableStats(IReadOnlyList<KeyspaceDefinition> keyspaces)
