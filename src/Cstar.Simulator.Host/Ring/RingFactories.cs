@@ -7,15 +7,12 @@ namespace Cstar.Simulator.Host.Ring;
 
 /// <summary>
 /// THE wiring point between the loopback hosts and a ring model. <see cref="Default"/> is what `cstar-sim up`
-/// uses when no --ring-factory is given; point it at the real model once it exists
-/// (e.g. <c>spec =&gt; new SimulatedRing(spec.Nodes, TimeProvider.System)</c>). Tests pass their own factory.
+/// uses when no --ring-factory is given. Tests pass their own factory.
 /// </summary>
 public static class RingFactories
 {
-    /// <summary>The ring model for `cstar-sim up` without --ring-factory. Not wired yet: the model is built on another branch.</summary>
-    public static SimulatedRingFactory Default { get; } = _ => throw new CstarException(
-        "no ring model is wired into cstar-sim yet",
-        "Pass --ring-factory <assembly.dll>:<Type>, e.g. the test stub Cstar.TestKit.dll:Cstar.TestKit.Simulation.StubSimulatedRing.");
+    /// <summary>The ring model for `cstar-sim up` without --ring-factory: the real simulated ring on wall-clock time.</summary>
+    public static SimulatedRingFactory Default { get; } = StandardRingFactory.Create(TimeProvider.System);
 
     /// <summary>
     /// "path/to/assembly.dll:Namespace.Type": a type implementing <see cref="ISimulatedRing"/> with a public
