@@ -21,7 +21,11 @@ public sealed class LocalTransport(TimeSpan killGracePeriod, TimeProvider? timeP
     {
     }
 
-    protected override async Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken)
+    protected override Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunRawAsync(host, invocation, timeout, cancellationToken);
+
+    /// <summary>Runs a local argv with bytes in and out; the OpenSSH adapter runs <c>ssh</c> through this.</summary>
+    internal async Task<int> RunRawAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var process = Start(host, invocation.Argv);
         using var deadline = new CancellationTokenSource(timeout, _time);
