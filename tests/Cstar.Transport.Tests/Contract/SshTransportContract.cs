@@ -90,6 +90,23 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
     }
 
     [Fact]
+    public async Task A_jump_host_reaches_the_target_and_checks_the_targets_key_under_its_own_name()
+    {
+        await using var bastion = await TestSshServer.StartAsync();
+        await File.AppendAllTextAsync(Path.Combine(Server.Directory, "authorized_keys"), await File.ReadAllTextAsync(bastion.ClientKey() + ".pub"));
+        var knownHosts = Path.Combine(bastion.Directory, "known_hosts_both");
+        await File.WriteAllTextAsync(knownHosts, await File.ReadAllTextAsync(bastion.KnownHostsFile) + await File.ReadAllTextAsync(Server.KnownHostsFile));
+        var config = Path.Combine(bastion.Directory, "ssh_config_jump");
+        await File.WriteAllTextAsync(config, $"Host {bastion.Address}\n  Port {bastion.Port}\n  User root\n  IdentityFile {bastion.ClientKey()}\n  UserKnownHostsFile {knownHosts}\n");
+        var options = BaseOptions() with { IdentityFile = bastion.ClientKey(), KnownHostsFile = knownHosts, SshConfigFile = config, JumpHost = bastion.Address };
+        await using var transport = CreateTransport(options);
+        var result = await transport.RunAsync(Host, ["sh", "-c", "echo $SSH_CONNECTION"], Generous, Bounded());
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Split(' ')[2].Should().Be(Server.Address, "the command ran on the target");
+        bastion.SessionPids().Should().NotBeEmpty("the connection went through the bastion");
+    }
+
+    [Fact]
     public async Task A_frozen_server_is_detected_within_the_alive_timeout()
     {
         await using var frozen = await TestSshServer.StartAsync();
