@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Cstar.Core.Ports;
 using Cstar.Transport.Execution;
@@ -22,6 +21,7 @@ public sealed class OpenSshTransport : CommandTransportBase
     private readonly SshOptions _options;
     private readonly string _controlDirectory;
     private readonly LocalTransport _local;
+    private readonly OpenSshArgs _args;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _slots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _hosts = new(StringComparer.Ordinal);
 
@@ -32,57 +32,7 @@ public sealed class OpenSshTransport : CommandTransportBase
         // CreateTempSubdirectory is mkdtemp on Unix: mode 0700, so no other user can reach the master sockets.
         _controlDirectory = Directory.CreateTempSubdirectory("cstar-ssh-").FullName;
         _local = new LocalTransport(options.KillGracePeriod, timeProvider);
-    }
-
-    /// <summary>The ssh argv for one remote command line (exposed for tests and dry runs).</summary>
-    public IReadOnlyList<string> SshArgv(string host, string remoteCommand)
-    {
-        var alive = Math.Max(1, (int)Math.Ceiling(_options.AliveTimeout.TotalSeconds / 3));
-        var argv = new List<string>
-        {
-            "ssh",
-            "-o", "BatchMode=yes",
-            "-o", "ConnectTimeout=" + Math.Max(1, (int)Math.Ceiling(_options.ConnectTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
-            "-o", "ControlMaster=auto",
-            "-o", "ControlPath=" + Path.Combine(_controlDirectory, "%C"),
-            "-o", "ControlPersist=60",
-            "-o", "ServerAliveInterval=" + alive.ToString(CultureInfo.InvariantCulture),
-            "-o", "ServerAliveCountMax=3",
-            "-o", "StrictHostKeyChecking=" + (_options.AcceptNewHostKeys ? "accept-new" : "yes"),
-            "-o", "LogLevel=ERROR",
-        };
-        if (_options.SshConfigFile is { } config)
-        {
-            argv.AddRange(["-F", config]);
-        }
-
-        if (_options.KnownHostsFile is { } knownHosts)
-        {
-            argv.AddRange(["-o", "UserKnownHostsFile=" + knownHosts]);
-        }
-
-        if (_options.IdentityFile is { } identity)
-        {
-            argv.AddRange(["-i", identity, "-o", "IdentitiesOnly=yes"]);
-        }
-
-        if (_options.Username is { } user)
-        {
-            argv.AddRange(["-l", user]);
-        }
-
-        if (_options.Port is { } port)
-        {
-            argv.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (_options.JumpHost is { } jump)
-        {
-            argv.AddRange(["-J", jump]);
-        }
-
-        argv.AddRange(["--", host, remoteCommand]);
-        return argv;
+        _args = new OpenSshArgs(options, _controlDirectory);
     }
 
     protected override async Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken)
@@ -106,18 +56,23 @@ public sealed class OpenSshTransport : CommandTransportBase
         await using var tee = new TeeStream(stderr, sshErrors);
         try
         {
-            var argv = SshArgv(host, ShellQuote.Join(RemoteScripts.Wrap(invocation.Argv)));
+            var argv = _args.Command(host, ShellQuote.Join(RemoteScripts.Wrap(invocation.Argv)));
             var exitCode = await _local.RunRawAsync(host, new Invocation(argv, invocation.StandardInput, invocation.StandardOutput, tee), remaining <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : remaining, cancellationToken);
             stderr.Complete();
             if (exitCode == 255)
             {
                 var sshMessage = Encoding.UTF8.GetString(sshErrors.ToArray());
-                var kind = OpenSshErrors.Classify(LastLines(sshMessage));
-                // Once the remote wrapper reported its pid, only a lost connection is ssh's doing; the rest is the command's own 255.
-                // A mux client whose master died (ServerAlive timeout) exits 255 silently, so ask whether the master still lives.
-                if (stderr.Pid is null || kind == TransportFailureKind.Disconnected || !await MasterAliveAsync(host))
+                // Before the remote wrapper reported its pid, a 255 is ssh's own failure and its message says which.
+                // After it, the command may have exited 255 itself: only a dead master (a mux client whose master
+                // lost the host exits 255 silently) makes it a lost connection.
+                if (stderr.Pid is null)
                 {
-                    throw await FailureAsync(host, kind ?? (stderr.Pid is null ? TransportFailureKind.Other : TransportFailureKind.Disconnected), sshMessage.Length > 0 ? sshMessage : "the connection was lost (no answer to ServerAlive probes)");
+                    throw await FailureAsync(host, OpenSshErrors.Classify(LastLines(sshMessage)) ?? TransportFailureKind.Other, sshMessage);
+                }
+
+                if (!await MasterAliveAsync(host))
+                {
+                    throw await FailureAsync(host, TransportFailureKind.Disconnected, sshMessage.Length > 0 ? sshMessage : "the connection was lost (no answer to ServerAlive probes)");
                 }
             }
 
@@ -130,7 +85,7 @@ public sealed class OpenSshTransport : CommandTransportBase
                 using var bound = new CancellationTokenSource(_options.KillGracePeriod + _options.AliveTimeout);
                 try
                 {
-                    await _local.RunRawAsync(host, new Invocation(SshArgv(host, ShellQuote.Join(RemoteScripts.KillArgv(pid, _options.KillGracePeriod))), null, Stream.Null, Stream.Null), _options.KillGracePeriod + _options.AliveTimeout, bound.Token);
+                    await _local.RunRawAsync(host, new Invocation(_args.Command(host, ShellQuote.Join(RemoteScripts.KillArgv(pid, _options.KillGracePeriod))), null, Stream.Null, Stream.Null), _options.KillGracePeriod + _options.AliveTimeout, bound.Token);
                 }
                 catch (Exception killError) when (killError is TransportException or OperationCanceledException)
                 {
@@ -150,7 +105,7 @@ public sealed class OpenSshTransport : CommandTransportBase
     {
         try
         {
-            var result = await _local.RunAsync(host, ControlArgv(host, "check"), TimeSpan.FromSeconds(5), CancellationToken.None);
+            var result = await _local.RunAsync(host, _args.Control(host, "check"), TimeSpan.FromSeconds(5), CancellationToken.None);
             return result.Succeeded;
         }
         catch (TransportException)
@@ -158,9 +113,6 @@ public sealed class OpenSshTransport : CommandTransportBase
             return false;
         }
     }
-
-    /// <summary><c>ssh -O check|exit host</c> with the same options, addressed to the host's master.</summary>
-    private List<string> ControlArgv(string host, string operation) => [.. SshArgv(host, "true").SkipLast(3), "-O", operation, "--", host];
 
     private static string LastLines(string text)
     {
@@ -174,7 +126,7 @@ public sealed class OpenSshTransport : CommandTransportBase
         {
             try
             {
-                await _local.RunAsync(host, ControlArgv(host, "exit"), TimeSpan.FromSeconds(5), CancellationToken.None);
+                await _local.RunAsync(host, _args.Control(host, "exit"), TimeSpan.FromSeconds(5), CancellationToken.None);
             }
             catch (TransportException)
             {
@@ -207,7 +159,7 @@ public sealed class OpenSshTransport : CommandTransportBase
     {
         try
         {
-            var resolved = await _local.RunAsync(host, [.. SshArgv(host, "true").SkipLast(3), "-G", host], TimeSpan.FromSeconds(5), CancellationToken.None);
+            var resolved = await _local.RunAsync(host, _args.Resolve(host), TimeSpan.FromSeconds(5), CancellationToken.None);
             string? Setting(string name) => resolved.StandardOutput.Split('\n').Select(l => l.Split(' ', 2)).FirstOrDefault(p => p.Length == 2 && p[0] == name)?[1].Trim();
             var hostName = Setting("hostname") ?? host;
             var port = Setting("port") ?? "22";
