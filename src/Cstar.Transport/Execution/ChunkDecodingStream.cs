@@ -7,36 +7,14 @@ namespace Cstar.Transport.Execution;
 /// A write-only stream that decodes bytes as UTF-8 (keeping split multi-byte sequences across writes,
 /// replacing invalid bytes with U+FFFD) and hands each piece to a callback as an <see cref="OutputChunk"/>.
 /// </summary>
-internal sealed class ChunkDecodingStream(OutputStreamKind kind, Action<OutputChunk> onOutput) : Stream
+internal sealed class ChunkDecodingStream(OutputStreamKind kind, Action<OutputChunk> onOutput) : WriteOnlyStream
 {
     private readonly Decoder _decoder = new UTF8Encoding(false, false).GetDecoder();
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer) => Emit(buffer, flush: false);
-
-    public override void Flush()
-    {
-    }
 
     /// <summary>Emits what a truncated multi-byte sequence left in the decoder.</summary>
     public void Complete() => Emit(ReadOnlySpan<byte>.Empty, flush: true);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     private void Emit(ReadOnlySpan<byte> bytes, bool flush)
     {

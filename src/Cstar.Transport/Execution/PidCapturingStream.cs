@@ -7,7 +7,7 @@ namespace Cstar.Transport.Execution;
 /// Sits in front of a remote command's stderr: takes the wrapper's first line (<c>cstar-pid:N</c>) off the
 /// stream, remembers N so a timed-out command can be killed on the host, and passes every other byte through.
 /// </summary>
-internal sealed class PidCapturingStream(Stream inner) : Stream
+internal sealed class PidCapturingStream(Stream inner) : WriteOnlyStream
 {
     private const int MaxMarkerLength = 64;
     private readonly MemoryStream _firstLine = new();
@@ -15,18 +15,6 @@ internal sealed class PidCapturingStream(Stream inner) : Stream
 
     /// <summary>The remote pid once the wrapper reported it; <c>null</c> before that.</summary>
     public int? Pid { get; private set; }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -79,12 +67,6 @@ internal sealed class PidCapturingStream(Stream inner) : Stream
     }
 
     public override void Flush() => inner.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
