@@ -43,6 +43,9 @@ internal sealed class SshNetConnection : IDisposable
 
     public bool IsUsable => !_dead.IsCancellationRequested && _client.IsConnected;
 
+    /// <summary>Completes once a dead connection's client is disposed.</summary>
+    public Task Closed { get; private set; } = Task.CompletedTask;
+
     public void MarkDead(string reason)
     {
         lock (_dead)
@@ -54,9 +57,8 @@ internal sealed class SshNetConnection : IDisposable
 
             DeathReason = reason;
             _dead.Cancel();
+            Closed = Task.Run(Dispose);
         }
-
-        _ = Task.Run(Dispose);
     }
 
     /// <summary>
@@ -146,7 +148,8 @@ internal sealed class SshNetConnection : IDisposable
         try
         {
             await started;
-            command.CancelAsync(forceKill: true, millisecondsTimeout: 500);
+            // SIGTERM through the "signal" channel request (sshd signals the group), then close the channel; the kill script escalates to SIGKILL.
+            command.CancelAsync(forceKill: false, millisecondsTimeout: 500);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

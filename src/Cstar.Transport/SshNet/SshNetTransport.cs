@@ -85,12 +85,28 @@ public sealed class SshNetTransport : CommandTransportBase
             _pool.Clear();
         }
 
+        var closing = new List<Task>();
         foreach (var pending in all)
         {
             if (pending.IsCompletedSuccessfully)
             {
                 pending.Result.MarkDead("the transport was disposed");
+                closing.Add(pending.Result.Closed);
             }
+            else
+            {
+                // Still connecting: close it as soon as it is up.
+                _ = pending.ContinueWith(t => t.Result.MarkDead("the transport was disposed"), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(closing).WaitAsync(TimeSpan.FromSeconds(5), _time);
+        }
+        catch (TimeoutException)
+        {
+            // A frozen host can keep a socket from closing; the process exit will.
         }
 
         await base.DisposeAsyncCore();
