@@ -1,0 +1,8 @@
+namespace Cstar.Transport.Ssh;
+
+/// <summary>
+/// Where one connection goes once options and ssh_config are applied. <see cref="HostName"/> and
+/// <see cref="Port"/> are also the name the host key is checked under, even when the TCP connection goes
+/// through <see cref="Jump"/>.
+/// </summary>
+public sealed record SshTarget(string HostName, int Port, string User, IReadOnlyList<string> IdentityFiles, SshTarget? Jump);

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text;
+using Cstar.Core.Ports;
+using Cstar.TestKit.Ssh;
+using Cstar.Transport.Execution;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Transport.Tests.Contract;
+
+/// <summary>
+/// What every transport must do, run against each adapter (local, SSH.NET, OpenSSH). SSH-only behaviours
+/// live in <see cref="SshTransportContract"/>.
+/// </summary>
+public abstract class TransportContract : IAsyncLifetime
+{
+    protected static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private CommandTransportBase? _transport;
+
+    protected CommandTransportBase Transport => _transport ?? throw new InvalidOperationException("not initialized");
+
+    protected abstract string Host { get; }
+
+    public Task InitializeAsync()
+    {
+        _transport = CreateTransport(BaseOptions());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_transport is not null)
+        {
+            await _transport.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Exit_code_stdout_and_stderr_come_back_separately()
+    {
+        var result = await Transport.RunAsync(Host, ["sh", "-c", "echo out; echo err >&2; exit 3"], Generous, Bounded());
+        result.Should().Be(new CommandResult(3, "out\n", "err\n"));
+    }
+
+    [Fact]
+    public async Task Five_megabytes_of_output_arrive_whole()
+    {
+        var result = await Transport.RunAsync(Host, ["sh", "-c", "head -c 5242880 /dev/zero | tr '\\000' a"], Generous, Bounded());
+        result.ExitCode.Should().Be(0);
+        result.StandardOutput.Length.Should().Be(5 * 1024 * 1024);
+        result.StandardOutput.Should().NotContain("b");
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_replaced_not_fatal()
+    {
+        var result = await Transport.RunAsync(Host, ["printf", "\\377\\376abc"], Generous, Bounded());
+        result.StandardOutput.Should().EndWith("abc").And.Contain("\uFFFD");
+    }
+
+    [Fact]
+    public async Task Hostile_arguments_arrive_byte_identical()
+    {
+        var values = HostileValues.All;
+        var result = await Transport.RunAsync(Host, ["printf", "%s\\0", .. values], Generous, Bounded());
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Split('\0')[..^1].Should().Equal(values);
+        File.Exists("/tmp/cstar-pwned").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_timed_out_command_fails_promptly_and_its_process_group_is_killed()
+    {
+        var marker = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Connect first: a command that times out before it even started on the host has no pid to kill (see OpenSshTransport).
+        (await Transport.RunAsync(Host, ["true"], Generous, Bounded())).ExitCode.Should().Be(0);
+        var clock = Stopwatch.StartNew();
+        var run = () => Transport.RunAsync(Host, ["sh", "-c", $"sleep 913.{marker} & sleep 914.{marker}; echo never"], TimeSpan.FromSeconds(1.5), Bounded());
+        (await run.Should().ThrowAsync<TransportException>()).Which.Kind.Should().Be(TransportFailureKind.Timeout);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+        ProcessTable.WithCommandLine($"913.{marker}").Should().BeEmpty();
+        ProcessTable.WithCommandLine($"914.{marker}").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_cancelled_command_is_killed_and_reports_cancellation()
+    {
+        var marker = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await Transport.RunAsync(Host, ["true"], Generous, Bounded())).ExitCode.Should().Be(0);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var run = () => Transport.RunAsync(Host, ["sleep", $"915.{marker}"], Generous, cancel.Token);
+        await run.Should().ThrowAsync<OperationCanceledException>();
+        ProcessTable.WithCommandLine($"915.{marker}").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_commands_on_one_host_all_succeed()
+    {
+        var runs = Enumerable.Range(0, 20).Select(i => Transport.RunAsync(Host, ["sh", "-c", "sleep 0.3; echo $1", "x", i.ToString(System.Globalization.CultureInfo.InvariantCulture)], Generous, Bounded()));
+        var results = await Task.WhenAll(runs);
+        results.Select(r => r.StandardOutput.Trim()).Should().Equal(Enumerable.Range(0, 20).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task A_written_file_reads_back_identical_with_its_mode()
+    {
+        var directory = Directory.CreateTempSubdirectory("cstar-files-").FullName;
+        var path = Path.Combine(directory, "job dir", "it's a script");
+        var content = Enumerable.Range(0, 70_000).Select(i => (byte)(i * 7)).ToArray();
+        await Transport.WriteFileAsync(Host, path, content, (UnixFileMode)Convert.ToInt32("755", 8), Generous, Bounded());
+        (await Transport.ReadFileAsync(Host, path, Generous, Bounded())).Should().Equal(content);
+        File.GetUnixFileMode(path).Should().Be((UnixFileMode)Convert.ToInt32("755", 8));
+        (await Transport.ReadFileAsync(Host, path + ".missing", Generous, Bounded())).Should().BeNull();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Streaming_hands_over_output_while_returning_the_exit_code()
+    {
+        var chunks = new List<OutputChunk>();
+        var exitCode = await Transport.RunStreamingAsync(Host, ["sh", "-c", "echo one; echo two >&2; echo three; exit 4"], c => { lock (chunks) { chunks.Add(c); } }, Generous, Bounded());
+        exitCode.Should().Be(4);
+        string Text(OutputStreamKind kind) => string.Concat(chunks.Where(c => c.Stream == kind).Select(c => c.Text));
+        Text(OutputStreamKind.StandardOutput).Should().Be("one\nthree\n");
+        Text(OutputStreamKind.StandardError).Should().Be("two\n");
+    }
+
+    protected static CancellationToken Bounded() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    protected virtual SshOptions BaseOptions() => new() { KillGracePeriod = TimeSpan.FromSeconds(1) };
+
+    protected abstract CommandTransportBase CreateTransport(SshOptions options);
+
+    protected static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}

@@ -1,0 +1,94 @@
+using Cstar.Core.Errors;
+using Cstar.Transport.Ssh;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Transport.Tests.Ssh;
+
+public sealed class SshConfigFileTests
+{
+    private const string Config = """
+        # global first
+        User globaluser
+
+        Host db-* !db-9
+          HostName %h.internal
+          Port 2222
+          IdentityFile ~/.ssh/cassandra
+
+        Host db-?
+          User dbuser
+          Port 22
+
+        Host *
+          User=fallback
+          ProxyJump ops@bastion:2200
+        """;
+
+    [Fact]
+    public void The_first_value_found_wins_per_keyword()
+    {
+        var host = SshConfigFile.Parse(Config).Resolve("db-1");
+        host.Should().Be(new SshHostConfig("db-1.internal", "globaluser", 2222, Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh/cassandra"), "ops@bastion:2200"));
+    }
+
+    [Fact]
+    public void A_negated_pattern_excludes_a_host_from_its_block()
+    {
+        var host = SshConfigFile.Parse(Config).Resolve("db-9");
+        host.HostName.Should().BeNull();
+        host.Port.Should().Be(22);
+    }
+
+    [Fact]
+    public void A_host_matching_no_block_gets_only_global_and_wildcard_values()
+    {
+        var host = SshConfigFile.Parse(Config).Resolve("web1");
+        host.Should().Be(new SshHostConfig(null, "globaluser", null, null, "ops@bastion:2200"));
+    }
+
+    [Fact]
+    public void Match_blocks_are_not_applied()
+    {
+        var host = SshConfigFile.Parse("Match user root\n  Port 2022\n").Resolve("db1");
+        host.Port.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_bad_port_is_a_user_error_with_a_hint()
+    {
+        var resolve = () => SshConfigFile.Parse("Host *\n  Port twenty\n").Resolve("db1");
+        resolve.Should().Throw<CstarException>().Which.Hint.Should().NotBeNullOrEmpty();
+    }
+
+    [Theory]
+    [InlineData("bastion", null, "bastion", null)]
+    [InlineData("ops@bastion", "ops", "bastion", null)]
+    [InlineData("ops@bastion:2200", "ops", "bastion", 2200)]
+    [InlineData("[::1]:2200", null, "::1", 2200)]
+    public void A_jump_host_spec_is_user_host_and_port(string spec, string? user, string host, int? port)
+    {
+        SshTargetResolver.ParseJumpHost(spec).Should().Be((user, host, port));
+    }
+
+    [Fact]
+    public void A_jump_host_with_a_bad_port_is_a_user_error()
+    {
+        var parse = () => SshTargetResolver.ParseJumpHost("bastion:99999");
+        parse.Should().Throw<CstarException>();
+    }
+
+    [Fact]
+    public void Options_override_the_config_and_a_jump_host_is_resolved_too()
+    {
+        var resolver = new SshTargetResolver(new SshOptions { Port = 2022, IdentityFile = "/k" }, SshConfigFile.Parse(Config));
+        var target = resolver.Resolve("db-1");
+        target.HostName.Should().Be("db-1.internal");
+        target.Port.Should().Be(2022);
+        target.IdentityFiles.Should().Equal("/k");
+        target.Jump.Should().NotBeNull();
+        target.Jump!.HostName.Should().Be("bastion");
+        target.Jump.User.Should().Be("ops");
+        target.Jump.Port.Should().Be(2200);
+    }
+}
