@@ -9,14 +9,15 @@ CREATE TABLE jobs (
     command_name      TEXT    NOT NULL,
     clusters          TEXT    NOT NULL,          -- JSON array of cluster names
     reason            TEXT,
-    definition_json   TEXT    NOT NULL,
     state             TEXT    NOT NULL CHECK (state IN ('Running', 'Finished', 'Halted', 'Interrupted', 'StoppedAfter')),
     state_reason      TEXT,
     created_at        INTEGER NOT NULL,
     ended_at          INTEGER,                   -- set when the job stops; age for cleanup counts from here
     owner_pid         INTEGER,                   -- the process running the job while state = Running
-    owner_start       INTEGER                    -- that process's start time (guards against pid reuse)
+    owner_start       INTEGER,                   -- that process's start time (guards against pid reuse)
+    definition_json   TEXT    NOT NULL           -- last: it can be large (script text), and listing never reads it
 );
+CREATE INDEX jobs_by_created ON jobs (created_at, job_id);
 
 -- One row per host of a job: its current state.
 CREATE TABLE hosts (
@@ -32,6 +33,7 @@ CREATE TABLE hosts (
     ended_at    INTEGER,
     PRIMARY KEY (job_id, host)
 ) WITHOUT ROWID;
+CREATE INDEX hosts_by_state ON hosts (job_id, state);   -- host counts per state for `cstar jobs`
 
 -- Every accepted host transition, in order: the history `jobs show` can print and the crash test checks.
 CREATE TABLE host_transitions (

@@ -14,20 +14,26 @@ public sealed partial class SqliteJobStore
                 _connection,
                 """
                 SELECT j.job_id, j.command_name, j.clusters, j.reason, j.created_at, j.ended_at, j.state, j.owner_pid, j.owner_start,
-                       h.state, COUNT(h.host)
-                FROM jobs j LEFT JOIN hosts h ON h.job_id = j.job_id
-                GROUP BY j.job_id, h.state
+                       h.state, h.n
+                FROM jobs j LEFT JOIN (SELECT job_id, state, COUNT(*) AS n FROM hosts GROUP BY job_id, state) h ON h.job_id = j.job_id
                 ORDER BY j.created_at, j.job_id
                 """);
             using var reader = command.ExecuteReader();
             var jobs = new List<JobSummary>();
+            var liveness = new Dictionary<(long?, long?), bool>();
             while (reader.Read())
             {
                 var id = reader.GetString(0);
                 if (jobs.Count == 0 || !string.Equals(jobs[^1].JobId, id, StringComparison.Ordinal))
                 {
                     var state = Enum.Parse<JobState>(reader.GetString(6));
-                    var ownerGone = state == JobState.Running && !IsAlive(Db.Long(reader, 7), Db.Long(reader, 8));
+                    var owner = (Db.Long(reader, 7), Db.Long(reader, 8));
+                    if (state == JobState.Running && !liveness.ContainsKey(owner))
+                    {
+                        liveness[owner] = IsAlive(owner.Item1, owner.Item2);
+                    }
+
+                    var ownerGone = state == JobState.Running && !liveness[owner];
                     jobs.Add(new JobSummary(
                         id, reader.GetString(1), DefinitionJson.ParseClusters(reader.GetString(2)), Db.Text(reader, 3),
                         Db.Time(reader, 4)!.Value, Db.Time(reader, 5), state, HostCounts.Empty, ownerGone));
