@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cstar.Core.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace Cstar.JobStore.Sqlite;
@@ -27,7 +28,18 @@ internal static class SchemaMigrator
                 continue;
             }
 
-            Db.Execute(connection, sql + "\nPRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture) + ";");
+            try
+            {
+                Db.Execute(connection, sql + "\nPRAGMA user_version = " + version.ToString(CultureInfo.InvariantCulture) + ";");
+            }
+            catch (SqliteException e) when (!StoreErrors.IsCorruption(e))
+            {
+                throw new CstarException(
+                    $"could not bring the job store {databasePath} from schema version {current} to {version} ({e.Message}); nothing was changed",
+                    $"is {databasePath} a cstar job store? Move it aside or point --output-directory at another folder",
+                    ExitCode.UserError,
+                    e);
+            }
 
             transaction.Commit();
         }
