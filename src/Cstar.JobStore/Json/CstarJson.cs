@@ -20,6 +20,10 @@ internal static class CstarJson
         {
             WriteIndented = indented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+            // A stored definition missing a field, or with null where the model has none, is unreadable, not half-read.
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Conventions } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

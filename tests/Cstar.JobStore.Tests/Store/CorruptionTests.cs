@@ -87,6 +87,27 @@ public sealed class CorruptionTests : IDisposable
         Inspector(store).FindUnreadable().Should().ContainSingle().Which.JobId.Should().Be("bad");
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"jobId\":\"bad\",\"commandName\":null}")]
+    public void A_definition_missing_fields_is_unreadable_rather_than_half_read(string json)
+    {
+        using var store = Jobs.Open(_root);
+        store.CreateJob(Jobs.Definition("bad"), ["h1"]);
+        using (var connection = new SqliteConnection($"Data Source={_root.Paths.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE jobs SET definition_json = $json WHERE job_id = 'bad'";
+            command.Parameters.AddWithValue("$json", json);
+            command.ExecuteNonQuery();
+        }
+
+        var load = () => store.LoadJob("bad");
+
+        load.Should().Throw<CstarException>().WithMessage("*cannot be read*");
+    }
+
     [Fact]
     public void A_job_folder_without_a_row_is_reported_as_unreadable()
     {
