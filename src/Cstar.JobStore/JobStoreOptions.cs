@@ -19,5 +19,8 @@ public sealed record JobStoreOptions(JobStorePaths Paths)
 
     public IProcessLiveness Processes { get; init; } = SystemProcessLiveness.Instance;
 
+    /// <summary>The clock for what the store stamps itself (lock acquisition); transitions carry the engine's times.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public static JobStoreOptions At(string root) => new(new JobStorePaths(root));
 }

@@ -37,7 +37,7 @@ public sealed partial class SqliteJobStore
             Db.Execute(
                 _connection,
                 "INSERT OR REPLACE INTO cluster_locks (cluster_name, job_id, owner_pid, owner_start, acquired_at) VALUES ($1, $2, $3, $4, $5)",
-                clusterName, jobId, self.Pid, self.StartTime, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                clusterName, jobId, self.Pid, self.StartTime, _time.GetUtcNow().ToUnixTimeMilliseconds());
             return ClusterLockResult.Granted(clusterName, holder is null || mine ? null : holder);
         });
     }
