@@ -6,7 +6,7 @@ namespace Cstar.JobStore.Json;
 
 /// <summary>
 /// The JSON conventions of everything the store writes or prints: camelCase names, enums as kebab-case
-/// strings, durations as <c>...Ms</c> numbers, a <c>type</c> property first when a record has one.
+/// strings, durations as <c>...Ms</c> numbers, <c>type</c>, <c>time</c>, <c>jobId</c> first when a record has them.
 /// </summary>
 internal static class CstarJson
 {
@@ -35,10 +35,13 @@ internal static class CstarJson
     {
         foreach (var property in info.Properties)
         {
-            if (property.Name == "type")
+            property.Order = property.Name switch
             {
-                property.Order = -1;
-            }
+                "type" => -3,
+                "time" => -2,
+                "jobId" => -1,
+                _ => property.Order,
+            };
 
             if (property.PropertyType == typeof(TimeSpan) || property.PropertyType == typeof(TimeSpan?))
             {

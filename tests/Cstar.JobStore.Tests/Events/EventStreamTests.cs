@@ -36,7 +36,7 @@ public sealed class EventStreamTests
         var line = NdjsonEventWriter.ToJson(Samples[index]);
 
         Schema.Validate(JsonDocument.Parse(line).RootElement).Should().BeEmpty(line);
-        line.Should().StartWith($"{{\"type\":\"{Samples[index].Type}\"");
+        line.Should().StartWith($"{{\"type\":\"{Samples[index].Type}\",\"time\":\"2026-11-01T08:00:00+00:00\",\"jobId\":\"job-1\",");
     }
 
     [Fact]

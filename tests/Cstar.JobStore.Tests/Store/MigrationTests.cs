@@ -43,6 +43,16 @@ public sealed class MigrationTests : IDisposable
         one.ListJobs().Should().OnlyContain(j => j.Hosts.Succeeded == 3);
     }
 
+    [Fact]
+    public void The_embedded_scripts_are_the_numbered_files_of_jobs_schema()
+    {
+        var files = Directory.GetFiles(Path.Combine(Cstar.TestKit.RepositoryPaths.Root, "jobs-schema"), "*.sql").Order(StringComparer.Ordinal).ToList();
+
+        Sqlite.SchemaScripts.All.Select(s => s.Name).Should().Equal(files.Select(Path.GetFileName));
+        Sqlite.SchemaScripts.All.Select(s => s.Sql).Should().Equal(files.Select(File.ReadAllText));
+        Sqlite.SchemaScripts.LatestVersion.Should().Be(files.Count);
+    }
+
     public void Dispose() => _root.Dispose();
 
     private SqliteConnection Connect()
