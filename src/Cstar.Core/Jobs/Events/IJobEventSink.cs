@@ -1,0 +1,7 @@
+namespace Cstar.Core.Jobs.Events;
+
+/// <summary>An observer of job events (NDJSON file, console, log). Called by the runner loop only.</summary>
+public interface IJobEventSink
+{
+    void Publish(JobEvent jobEvent);
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Cstar.Core.Jobs;
+
+/// <summary>
+/// Everything needed to resume a job, fixed when it starts. Holds no secret: arguments flagged secret
+/// are <see cref="SecretReference"/>s, and there is no field for a password.
+/// </summary>
+/// <param name="SchedulingPolicy">The engine's scheduling policy, serialized by the engine; opaque here.</param>
+public sealed record JobDefinition(
+    string JobId,
+    string CommandName,
+    CommandSource Command,
+    ImmutableArray<JobArgument> Arguments,
+    string SchedulingPolicy,
+    HostSelection Hosts,
+    string? Reason,
+    ImmutableArray<string> Clusters,
+    DateTimeOffset CreatedAt,
+    RunnerKind Runner)
+{
+    public string JobId { get; } = JobIds.Validate(JobId);
+}

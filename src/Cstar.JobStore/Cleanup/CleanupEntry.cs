@@ -1,0 +1,4 @@
+namespace Cstar.JobStore.Cleanup;
+
+/// <summary>A job cleanup deleted or kept, with why.</summary>
+public sealed record CleanupEntry(string JobId, string Why);

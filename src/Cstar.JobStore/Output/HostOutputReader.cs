@@ -1,0 +1,94 @@
+using System.Text;
+using Cstar.Core.Jobs;
+using Cstar.JobStore.Sqlite;
+
+namespace Cstar.JobStore.Output;
+
+/// <summary>
+/// Reads a host's stored output for <c>jobs log</c>: the whole file, or following it (like
+/// <c>tail -f</c>) until the host's state is final. Follow checks the state BEFORE reading the last
+/// bytes, and the engine writes output before it records the final state, so nothing is missed.
+/// </summary>
+public sealed class HostOutputReader(SqliteJobStore store, TimeProvider time)
+{
+    private readonly JobStorePaths _paths = store.Paths;
+
+    /// <summary>The whole stored output of a channel ("" if the host has not written any).</summary>
+    public string ReadAll(string jobId, string host, OutputChannel channel)
+    {
+        var path = _paths.OutputFile(jobId, host, channel);
+        if (!File.Exists(path))
+        {
+            return string.Empty;
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(file, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The first non-empty line of <c>out</c>, at most <paramref name="maxLength"/> characters, or null.</summary>
+    public string? FirstOutputLine(string jobId, string host, int maxLength = 80)
+    {
+        var path = _paths.OutputFile(jobId, host, OutputChannel.Out);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[4096];
+        var read = file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var line = Encoding.UTF8.GetString(buffer, 0, read).Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.Trim().Length > 0);
+        return line is null || line.Length <= maxLength ? line : line[..(maxLength - 1)] + "…";
+    }
+
+    /// <summary>
+    /// Copies the channel to <paramref name="destination"/> as it grows, polling every
+    /// <paramref name="pollInterval"/>, until the host's state is final (returns true), the job stopped
+    /// before the host started (returns false), or the token is cancelled (throws OperationCanceledException).
+    /// </summary>
+    public async Task<bool> FollowAsync(
+        string jobId, string host, OutputChannel channel, TextWriter destination, TimeSpan pollInterval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        var path = _paths.OutputFile(jobId, host, channel);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = new byte[16 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        long offset = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var state = store.FindHost(jobId, host) ?? throw StoreErrors.UnknownJob($"{jobId} (host {host})", _paths.DatabasePath);
+            if (File.Exists(path))
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                file.Position = offset;
+                int read;
+                while ((read = await file.ReadAsync(bytes, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    offset += read;
+                    var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                    await destination.WriteAsync(chars.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (state.IsTerminal)
+            {
+                var rest = decoder.GetChars([], 0, 0, chars, 0, flush: true);
+                await destination.WriteAsync(chars.AsMemory(0, rest), cancellationToken).ConfigureAwait(false);
+                await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+
+            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (state.Kind == HostRunStateKind.Pending && store.FindJobState(jobId) is not JobState.Running)
+            {
+                return false; // the job stopped before this host started: nothing will come until it is continued
+            }
+
+            await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Cstar.JobStore.Sqlite;
+
+/// <summary>Opening: read-only check of an existing file, then WAL, synchronous, busy_timeout, foreign keys, migrations.</summary>
+public sealed partial class SqliteJobStore
+{
+    /// <summary>
+    /// Opens (creating if needed) the store. An existing file is first checked read-only: a damaged store
+    /// or one from a newer cstar throws a CstarException naming the file and is not modified.
+    /// </summary>
+    public static SqliteJobStore Open(JobStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var paths = options.Paths;
+        Directory.CreateDirectory(paths.JobsFolder);
+        StoreFileCheck.Verify(paths.DatabasePath, SchemaVersion);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = paths.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString());
+        try
+        {
+            connection.Open();
+            var busy = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            Db.Execute(connection, "PRAGMA busy_timeout = " + busy);
+            var mode = Convert.ToString(Db.Scalar(connection, "PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"{paths.DatabasePath}: SQLite refused WAL mode (got {mode}); is the folder on a network file system?");
+            }
+
+            Db.Execute(connection, options.SynchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            Db.Execute(connection, "PRAGMA foreign_keys = ON");
+            SchemaMigrator.Migrate(connection, paths.DatabasePath);
+            return new SqliteJobStore(connection, options);
+        }
+        catch (SqliteException e) when (StoreErrors.IsCorruption(e))
+        {
+            connection.Dispose();
+            throw StoreErrors.Corrupt(paths.DatabasePath, e.Message, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}
