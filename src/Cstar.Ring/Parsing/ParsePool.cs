@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace Cstar.Ring.Parsing;
+
+/// <summary>
+/// Shares strings and endpoint lists between the ranges of one cluster: the same token, address and
+/// replica set appear once per keyspace, so a 1,000-node ring stays in memory once, not five times.
+/// Not thread-safe: one pool per discovery of one cluster.
+/// </summary>
+public sealed class ParsePool
+{
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _addresses = new(StringComparer.Ordinal);
+    private readonly HashSet<string[]> _endpointSets = new(EndpointSetComparer.Instance);
+
+    /// <summary>DC and rack of each address, from describering's endpoint_details.</summary>
+    internal Dictionary<string, Describering.EndpointLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Endpoint lists whose details were already read (by reference): details are parsed once per list.</summary>
+    internal HashSet<string[]> LocatedSets { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The one string instance for this token text.</summary>
+    public string Token(ReadOnlySpan<char> text)
+    {
+        var lookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var created = text.ToString();
+        _tokens.Add(created, created);
+        return created;
+    }
+
+    /// <summary>The normalised address for this printed text, or null when it is not an address.</summary>
+    public string? Address(ReadOnlySpan<char> text)
+    {
+        var lookup = _addresses.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var existing))
+        {
+            return existing;
+        }
+
+        var normalized = NodeAddress.TryParse(text, out var address, out _) ? address : null;
+        _addresses.Add(text.ToString(), normalized);
+        return normalized;
+    }
+
+    /// <summary>The one immutable array for this ordered list of (pooled) addresses.</summary>
+    public ImmutableArray<string> Endpoints(ReadOnlySpan<string> endpoints)
+    {
+        var lookup = _endpointSets.GetAlternateLookup<ReadOnlySpan<string>>();
+        if (lookup.TryGetValue(endpoints, out var existing))
+        {
+            return ImmutableCollectionsMarshal.AsImmutableArray(existing);
+        }
+
+        var created = endpoints.ToArray();
+        _endpointSets.Add(created);
+        return ImmutableCollectionsMarshal.AsImmutableArray(created);
+    }
+
+    /// <summary>Compares endpoint lists element by element; pooled strings make reference checks the fast path.</summary>
+    private sealed class EndpointSetComparer : IEqualityComparer<string[]>, IAlternateEqualityComparer<ReadOnlySpan<string>, string[]>
+    {
+        public static EndpointSetComparer Instance { get; } = new();
+
+        public bool Equals(string[]? x, string[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && Equals(x.AsSpan(), y));
+
+        public int GetHashCode(string[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<string> alternate, string[] other)
+        {
+            if (alternate.Length != other.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < alternate.Length; i++)
+            {
+                if (!string.Equals(alternate[i], other[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(ReadOnlySpan<string> alternate)
+        {
+            var hash = default(HashCode);
+            foreach (var s in alternate)
+            {
+                hash.Add(s, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
+
+        public string[] Create(ReadOnlySpan<string> alternate) => alternate.ToArray();
+    }
+}
