@@ -20,7 +20,7 @@ public static class RingTextRenderer
         foreach (var cluster in view.Clusters)
         {
             var dcCount = cluster.Datacenters.Count;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Cluster: {cluster.Name} ({cluster.NodeCount} nodes, {dcCount} {(dcCount == 1 ? "DC" : "DCs")})"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Cluster: {cluster.Name} ({cluster.NodeCount} {(cluster.NodeCount == 1 ? "node" : "nodes")}, {dcCount} {(dcCount == 1 ? "DC" : "DCs")})"));
             var reachableVersions = cluster.SchemaVersions.Where(v => v != Describecluster.DescribeclusterOutput.Unreachable).ToList();
             if (reachableVersions.Count > 1)
             {
@@ -37,7 +37,7 @@ public static class RingTextRenderer
             };
             foreach (var dc in cluster.Datacenters)
             {
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  DC: {dc.Name} ({dc.NodeCount} nodes)"));
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"  DC: {dc.Name} ({dc.NodeCount} {(dc.NodeCount == 1 ? "node" : "nodes")})"));
                 foreach (var rack in dc.Racks)
                 {
                     lines.Add($"    Rack: {rack.Name}");
