@@ -15,6 +15,7 @@ public sealed class DescriberingReader
     private const string Layout = "describering";
     private const string RangePrefix = "TokenRange(";
     private const string DetailsPrefix = "EndpointDetails(";
+    private const string DetailsSeparator = "), EndpointDetails(";
 
     private readonly ParsePool _pool;
     private readonly string _command;
@@ -88,10 +89,17 @@ public sealed class DescriberingReader
             throw ParseError.Output(_command, "no 'TokenRange:' line found (empty output?)");
         }
 
-        var locations = ImmutableDictionary.CreateBuilder<string, EndpointLocation>(StringComparer.Ordinal);
+        // Endpoint lists are pooled, so each distinct list is visited once, and the walk stops as soon as
+        // every located address of the pool has been seen.
+        var locations = new Dictionary<string, EndpointLocation>(StringComparer.Ordinal);
         var seenSets = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var range in _ranges)
         {
+            if (locations.Count == _pool.Locations.Count)
+            {
+                break;
+            }
+
             if (!seenSets.Add(ImmutableCollectionsMarshal.AsArray(range.Endpoints)!))
             {
                 continue;
@@ -106,7 +114,7 @@ public sealed class DescriberingReader
             }
         }
 
-        return new DescriberingOutput(_schemaVersion, [.. _ranges], locations.ToImmutable());
+        return new DescriberingOutput(_schemaVersion, [.. _ranges], locations.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
     private TokenRange ParseRange(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
@@ -193,20 +201,21 @@ public sealed class DescriberingReader
             ReadDetails(line, details);
         }
 
-        return new TokenRange(start, end, endpoints);
+        return _pool.Range(start, end, endpoints);
     }
 
     private int ReadEndpoints(ReadOnlySpan<char> line, ReadOnlySpan<char> list)
     {
         var count = 0;
-        foreach (var part in list.Split(','))
+        if (list.IsWhiteSpace())
         {
-            var text = list[part].Trim();
-            if (text.IsEmpty && count == 0 && list.Trim().IsEmpty)
-            {
-                break;
-            }
+            return 0;
+        }
 
+        while (true)
+        {
+            var comma = list.IndexOf(',');
+            var text = (comma < 0 ? list : list[..comma]).Trim();
             var address = _pool.Address(text) ?? throw Error(line, $"endpoint '{ParseError.Show(text)}' is not an address");
             if (count == _buffer.Length)
             {
@@ -214,9 +223,13 @@ public sealed class DescriberingReader
             }
 
             _buffer[count++] = address;
-        }
+            if (comma < 0)
+            {
+                return count;
+            }
 
-        return count;
+            list = list[(comma + 1)..];
+        }
     }
 
     private void ReadDetails(ReadOnlySpan<char> line, ReadOnlySpan<char> details)
@@ -229,7 +242,7 @@ public sealed class DescriberingReader
                 throw Error(line, "endpoint_details that are not EndpointDetails(...)");
             }
 
-            var next = rest.IndexOf("), " + DetailsPrefix, StringComparison.Ordinal);
+            var next = rest.IndexOf(DetailsSeparator, StringComparison.Ordinal);
             var stop = next < 0 ? rest.Length - 1 : next;
             if (stop < DetailsPrefix.Length || rest[stop] != ')')
             {
@@ -255,28 +268,14 @@ public sealed class DescriberingReader
         }
     }
 
+    /// <summary>
+    /// The ']' closing a list value. TokenRange lists never nest brackets (endpoint_details items use
+    /// parentheses), so a vectorised search suffices; a '[' before the ']' means the line is not what we know.
+    /// </summary>
     private static int FindClose(ReadOnlySpan<char> text)
     {
-        var depth = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            switch (text[i])
-            {
-                case '[' or '(':
-                    depth++;
-                    break;
-                case ']' or ')':
-                    depth--;
-                    if (depth == 0)
-                    {
-                        return text[i] == ']' ? i : -1;
-                    }
-
-                    break;
-            }
-        }
-
-        return -1;
+        var close = text.IndexOf(']');
+        return close > 0 && text[1..close].IndexOf('[') < 0 ? close : -1;
     }
 
     private Core.Errors.CstarException Error(ReadOnlySpan<char> line, string problem) =>

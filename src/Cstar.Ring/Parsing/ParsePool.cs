@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Cstar.Ring.Parsing;
@@ -13,6 +14,9 @@ public sealed class ParsePool
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _addresses = new(StringComparer.Ordinal);
     private readonly HashSet<string[]> _endpointSets = new(EndpointSetComparer.Instance);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _addressLookup;
+    private readonly HashSet<string[]>.AlternateLookup<ReadOnlySpan<string>> _endpointLookup;
 
     /// <summary>DC and rack of each address, from describering's endpoint_details.</summary>
     internal Dictionary<string, Describering.EndpointLocation> Locations { get; } = new(StringComparer.Ordinal);
@@ -20,11 +24,19 @@ public sealed class ParsePool
     /// <summary>Endpoint lists whose details were already read (by reference): details are parsed once per list.</summary>
     internal HashSet<string[]> LocatedSets { get; } = new(ReferenceEqualityComparer.Instance);
 
+    private readonly Dictionary<RangeKey, Core.Replication.TokenRange> _ranges = new();
+
+    public ParsePool()
+    {
+        _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        _addressLookup = _addresses.GetAlternateLookup<ReadOnlySpan<char>>();
+        _endpointLookup = _endpointSets.GetAlternateLookup<ReadOnlySpan<string>>();
+    }
+
     /// <summary>The one string instance for this token text.</summary>
     public string Token(ReadOnlySpan<char> text)
     {
-        var lookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var existing))
+        if (_tokenLookup.TryGetValue(text, out var existing))
         {
             return existing;
         }
@@ -37,8 +49,7 @@ public sealed class ParsePool
     /// <summary>The normalised address for this printed text, or null when it is not an address.</summary>
     public string? Address(ReadOnlySpan<char> text)
     {
-        var lookup = _addresses.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(text, out var existing))
+        if (_addressLookup.TryGetValue(text, out var existing))
         {
             return existing;
         }
@@ -51,8 +62,7 @@ public sealed class ParsePool
     /// <summary>The one immutable array for this ordered list of (pooled) addresses.</summary>
     public ImmutableArray<string> Endpoints(ReadOnlySpan<string> endpoints)
     {
-        var lookup = _endpointSets.GetAlternateLookup<ReadOnlySpan<string>>();
-        if (lookup.TryGetValue(endpoints, out var existing))
+        if (_endpointLookup.TryGetValue(endpoints, out var existing))
         {
             return ImmutableCollectionsMarshal.AsImmutableArray(existing);
         }
@@ -60,6 +70,32 @@ public sealed class ParsePool
         var created = endpoints.ToArray();
         _endpointSets.Add(created);
         return ImmutableCollectionsMarshal.AsImmutableArray(created);
+    }
+
+    /// <summary>
+    /// The one <see cref="Core.Replication.TokenRange"/> for these pooled tokens and replica list: keyspaces with
+    /// the same replication share their ranges (records are immutable), which halves a large ring's memory.
+    /// </summary>
+    public Core.Replication.TokenRange Range(string start, string end, ImmutableArray<string> endpoints)
+    {
+        var key = new RangeKey(start, end, ImmutableCollectionsMarshal.AsArray(endpoints)!);
+        if (!_ranges.TryGetValue(key, out var range))
+        {
+            range = new Core.Replication.TokenRange(start, end, endpoints);
+            _ranges.Add(key, range);
+        }
+
+        return range;
+    }
+
+    /// <summary>Pooled parts compare by reference: equal text is the same instance.</summary>
+    private readonly record struct RangeKey(string Start, string End, string[] Endpoints)
+    {
+        public bool Equals(RangeKey other) =>
+            ReferenceEquals(Start, other.Start) && ReferenceEquals(End, other.End) && ReferenceEquals(Endpoints, other.Endpoints);
+
+        public override int GetHashCode() =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(Start), RuntimeHelpers.GetHashCode(End), RuntimeHelpers.GetHashCode(Endpoints));
     }
 
     /// <summary>Compares endpoint lists element by element; pooled strings make reference checks the fast path.</summary>
