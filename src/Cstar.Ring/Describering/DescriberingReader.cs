@@ -19,7 +19,7 @@ public sealed class DescriberingReader
 
     private readonly ParsePool _pool;
     private readonly string _command;
-    private readonly List<TokenRange> _ranges = [];
+    private readonly List<TokenRange> _ranges;
     private string[] _buffer = new string[16];
     private string? _schemaVersion;
     private bool _headerSeen;
@@ -29,6 +29,7 @@ public sealed class DescriberingReader
     {
         _pool = pool ?? throw new ArgumentNullException(nameof(pool));
         _command = keyspace is null ? "describering" : "describering " + keyspace;
+        _ranges = new List<TokenRange>(pool.LastRangeCount);
     }
 
     public void AddLine(ReadOnlySpan<char> line)
@@ -114,6 +115,7 @@ public sealed class DescriberingReader
             }
         }
 
+        _pool.LastRangeCount = _ranges.Count;
         return new DescriberingOutput(_schemaVersion, [.. _ranges], locations.ToImmutableDictionary(StringComparer.Ordinal));
     }
 

@@ -26,6 +26,9 @@ public sealed class ParsePool
 
     private readonly Dictionary<RangeKey, Core.Replication.TokenRange> _ranges = new();
 
+    /// <summary>How many ranges the last describering had: the next keyspace of the same ring has as many, so lists start at that size.</summary>
+    internal int LastRangeCount { get; set; }
+
     public ParsePool()
     {
         _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
