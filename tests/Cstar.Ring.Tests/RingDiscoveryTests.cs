@@ -161,6 +161,29 @@ public sealed class RingDiscoveryTests
     }
 
     [Fact]
+    public async Task A_4_0_count_that_leaves_out_joining_nodes_is_accepted()
+    {
+        var description = Fixtures.RealNodetool("4.0-alpha4", "describecluster.txt").Replace("dc2 #Nodes: 1", "dc2 #Nodes: 0", StringComparison.Ordinal);
+        var transport = new FakeTransport().Node40("127.0.0.1", status: "status-UJ-node3-joining-dc2.txt")
+            .Answer("127.0.0.1", "nodetool describecluster", description);
+
+        var result = await Discover(transport, new DiscoveryOptions(["127.0.0.1"]) { Keyspace = "acc_nts" });
+
+        result.Clusters.Single().Topology.Find("127.0.0.3")!.StateCode.Should().Be("UJ");
+    }
+
+    [Fact]
+    public async Task A_4_0_count_that_exceeds_status_is_an_error()
+    {
+        var description = Fixtures.RealNodetool("4.0-alpha4", "describecluster.txt").Replace("dc1 #Nodes: 2", "dc1 #Nodes: 3", StringComparison.Ordinal);
+        var transport = new FakeTransport().Node40("127.0.0.1").Answer("127.0.0.1", "nodetool describecluster", description);
+
+        var act = () => Discover(transport, "127.0.0.1");
+
+        await act.Should().ThrowAsync<CstarException>().WithMessage("*dc1: status lists 2 node(s), describecluster counts 3*");
+    }
+
+    [Fact]
     public async Task A_replica_missing_from_status_is_an_error_not_a_dropped_node()
     {
         var status = Fixtures.RealNodetool("3.11.10", "status.txt");

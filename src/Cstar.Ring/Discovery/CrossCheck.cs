@@ -14,7 +14,7 @@ internal static class CrossCheck
 {
     private const string Hint = "The ring looks different depending on the source; it may be changing (bootstrap, decommission) or one view is stale. Retry in a minute; if it persists, compare 'nodetool status' and 'nodetool describecluster' on the seed.";
 
-    /// <summary>4.0+: describecluster's "Data Centers: dc #Nodes: n" must match status, DC by DC.</summary>
+    /// <summary>4.0+: describecluster's "Data Centers: dc #Nodes: n" must match status, DC by DC (joining nodes may be left out of the count).</summary>
     public static void DatacenterCounts(string seed, DescribeclusterOutput description, StatusOutput status)
     {
         if (description.Datacenters.IsEmpty)
@@ -22,10 +22,17 @@ internal static class CrossCheck
             return;
         }
 
+        // Joining nodes are in status but may not be in the token metadata describecluster counts from.
         var fromStatus = status.Entries.GroupBy(e => e.Datacenter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var joining = status.Entries.Where(e => e.State == NodeState.Joining).GroupBy(e => e.Datacenter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var fromDescription = description.Datacenters.ToDictionary(d => d.Name, d => d.Nodes, StringComparer.Ordinal);
         var problems = fromStatus.Keys.Union(fromDescription.Keys, StringComparer.Ordinal)
-            .Where(dc => fromStatus.GetValueOrDefault(dc) != fromDescription.GetValueOrDefault(dc))
+            .Where(dc =>
+            {
+                var listed = fromStatus.GetValueOrDefault(dc);
+                var counted = fromDescription.GetValueOrDefault(dc);
+                return counted != listed && counted != listed - joining.GetValueOrDefault(dc);
+            })
             .Select(dc => $"{dc}: status lists {fromStatus.GetValueOrDefault(dc)} node(s), describecluster counts {fromDescription.GetValueOrDefault(dc)}")
             .ToList();
         if (problems.Count > 0)
