@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Cstar.Ring.Parsing;
@@ -87,6 +88,8 @@ internal static class SpanText
         return text.Length > 1 && text[^1] == '%' && TryParseDecimal(text[..^1], out value);
     }
 
+    private static readonly SearchValues<char> TokenChars = SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     /// <summary>A token as nodetool prints it: an optionally negative integer (Murmur3, Random) or hex/bytes (ByteOrdered).</summary>
     public static bool IsToken(ReadOnlySpan<char> text)
     {
@@ -95,21 +98,8 @@ internal static class SpanText
             return false;
         }
 
-        var start = text[0] == '-' ? 1 : 0;
-        if (start == text.Length)
-        {
-            return false;
-        }
-
-        foreach (var c in text[start..])
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var digits = text[0] == '-' ? text[1..] : text;
+        return !digits.IsEmpty && !digits.ContainsAnyExcept(TokenChars);
     }
 
     public static bool TryParseGuid(ReadOnlySpan<char> text, out Guid value)
