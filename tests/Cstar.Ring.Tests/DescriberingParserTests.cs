@@ -91,6 +91,17 @@ public sealed class DescriberingParserTests
         output.Endpoints["fd00::2"].Should().Be(new EndpointLocation("dc-2", "r2"));
     }
 
+    [Fact]
+    public void Describering_parser_rejects_a_range_printed_twice()
+    {
+        var lines = Fixtures.RealNodetool("3.11.10", "describering-acc_nts.txt").Split('\n').ToList();
+        lines.Insert(10, lines[4]);
+
+        var act = () => DescriberingParser.Parse(string.Join('\n', lines));
+
+        act.Should().Throw<CstarException>().WithMessage("*line 11 of 'nodetool describering'*a second range ending at token*");
+    }
+
     [Theory]
     [InlineData("\tTokenRange(start_token:1, end_token:2, endpoints:[127.0.0.1, nope!], rpc_endpoints:[])", "not an address")]
     [InlineData("\tTokenRange(start_token:1, endpoints:[127.0.0.1])", "without start_token, end_token and endpoints")]

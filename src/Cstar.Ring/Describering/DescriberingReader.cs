@@ -20,6 +20,7 @@ public sealed class DescriberingReader
     private readonly ParsePool _pool;
     private readonly string _command;
     private readonly List<TokenRange> _ranges;
+    private readonly HashSet<string> _endTokens = new(ReferenceEqualityComparer.Instance);
     private string[] _buffer = new string[16];
     private string? _schemaVersion;
     private bool _headerSeen;
@@ -53,7 +54,15 @@ public sealed class DescriberingReader
                 throw Error(line, "a token range before the 'TokenRange:' line");
             }
 
-            _ranges.Add(ParseRange(line, trimmed));
+            var range = ParseRange(line, trimmed);
+
+            // Pooled tokens are unique instances, so a reference set finds a range printed twice.
+            if (!_endTokens.Add(range.EndToken))
+            {
+                throw Error(line, $"a second range ending at token {range.EndToken}");
+            }
+
+            _ranges.Add(range);
             return;
         }
 
