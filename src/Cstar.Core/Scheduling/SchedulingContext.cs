@@ -72,6 +72,15 @@ public sealed class SchedulingContext
                 "Check the names with nodetool describecluster or cqlsh DESCRIBE KEYSPACES; names are case-sensitive.");
         }
 
+        var dcs = topology.AllNodes.Select(n => n.Datacenter).ToHashSet(StringComparer.Ordinal);
+        var unknownDcs = policy.DcOrder.Where(d => !dcs.Contains(d)).ToList();
+        if (unknownDcs.Count > 0)
+        {
+            throw new CstarException(
+                $"--dc-order names unknown DC(s): {string.Join(", ", unknownDcs)}.",
+                $"Known DCs: {string.Join(", ", dcs.Order(StringComparer.Ordinal))}.");
+        }
+
         var needMap = policy.KeepConsistency || policy.Strategy is SchedulingStrategy.Topology or SchedulingStrategy.Rack;
         var clusters = ImmutableArray.CreateBuilder<ClusterIndex>();
         for (var i = 0; i < topology.Clusters.Length; i++)
