@@ -85,7 +85,7 @@ internal sealed class ClusterIndexBuilder
                 }
             }
 
-            Array.Sort(members, (a, b) => _dcOf[a] != _dcOf[b] ? _dcOf[a].CompareTo(_dcOf[b]) : a.CompareTo(b));
+            SortByDcThenIndex(members);
             var start = 0;
             while (start < members.Length)
             {
@@ -111,6 +111,24 @@ internal sealed class ClusterIndexBuilder
                 Array.Sort(sorted);
                 AddGlobalConstraint(sorted, name, range);
             }
+        }
+    }
+
+    /// <summary>Insertion sort: replica lists are short, and this runs once per range per keyspace.</summary>
+    private void SortByDcThenIndex(int[] members)
+    {
+        for (var i = 1; i < members.Length; i++)
+        {
+            var item = members[i];
+            var key = ((long)_dcOf[item] << 32) | (uint)item;
+            var j = i - 1;
+            while (j >= 0 && (((long)_dcOf[members[j]] << 32) | (uint)members[j]) > key)
+            {
+                members[j + 1] = members[j];
+                j--;
+            }
+
+            members[j + 1] = item;
         }
     }
 

@@ -59,7 +59,7 @@ public static class Scheduler
         }
 
         var gate = new SerialGate(context, inFlight, actionable);
-        var builder = new WaveBuilder(context, input);
+        using var builder = new WaveBuilder(context, input);
         var held = new List<BlockedHost>();
         foreach (var host in actionable)
         {

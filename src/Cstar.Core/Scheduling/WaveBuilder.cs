@@ -8,7 +8,7 @@ namespace Cstar.Core.Scheduling;
 /// each requirement are unavailable (down or in flight), which replica groups and racks are busy, and the
 /// in-flight counts. <see cref="TryAdmit"/> checks every rule for one candidate and, if it passes, counts it in.
 /// </summary>
-internal sealed class WaveBuilder
+internal sealed class WaveBuilder : IDisposable
 {
     private readonly SchedulingContext _context;
     private readonly SchedulingPolicy _policy;
@@ -30,11 +30,7 @@ internal sealed class WaveBuilder
             if (context.TryLocate(address, out var cluster, out var node))
             {
                 var scratch = Scratch(cluster);
-                foreach (var c in cluster.HostConstraints[node])
-                {
-                    scratch.Unavailable[c]++;
-                }
-
+                MarkUnavailable(cluster, scratch, node);
                 if (_inFlight.Contains(address))
                 {
                     MarkInFlight(cluster, scratch, node);
@@ -85,28 +81,18 @@ internal sealed class WaveBuilder
             return new BlockedHost(address, WaveLimit.Strategy, $"strategy rack: rack {rack} of DC {dcName} is in flight");
         }
 
-        foreach (var g in cluster.HostGroups[node])
+        if (s.BusyBy[node] is var g and >= 0)
         {
-            if (s.GroupBusy[g])
-            {
-                var friends = cluster.GroupMembers[g].Select(m => cluster.Addresses[m]).Where(_inFlight.Contains).ToImmutableArray();
-                return new BlockedHost(address, WaveLimit.TopologyConflict, $"strategy topology: shares a token range with {string.Join(", ", friends)} in flight", BlockingNodes: friends);
-            }
+            var friends = cluster.GroupMembers[g].Select(m => cluster.Addresses[m]).Where(_inFlight.Contains).ToImmutableArray();
+            return new BlockedHost(address, WaveLimit.TopologyConflict, $"strategy topology: shares a token range with {string.Join(", ", friends)} in flight", BlockingNodes: friends);
         }
 
-        foreach (var c in cluster.HostConstraints[node])
+        if (s.TightBy[node] is var c and >= 0)
         {
-            if (cluster.ConstraintMembers[c].Length - s.Unavailable[c] - 1 < cluster.ConstraintNeed[c])
-            {
-                return ConsistencyBlock(cluster, s, c, address);
-            }
+            return ConsistencyBlock(cluster, s, c, address);
         }
 
-        foreach (var c in cluster.HostConstraints[node])
-        {
-            s.Unavailable[c]++;
-        }
-
+        MarkUnavailable(cluster, s, node);
         _inFlight.Add(address);
         MarkInFlight(cluster, s, node);
         Admitted.Add(address);
@@ -133,15 +119,60 @@ internal sealed class WaveBuilder
         s.RackInFlight[dc] ??= cluster.RackOf[node];
         foreach (var g in cluster.HostGroups[node])
         {
-            s.GroupBusy[g] = true;
+            if (!s.GroupBusy[g])
+            {
+                s.GroupBusy[g] = true;
+                foreach (var m in cluster.GroupMembers[g])
+                {
+                    if (s.BusyBy[m] < 0)
+                    {
+                        s.BusyBy[m] = g;
+                    }
+                }
+            }
         }
+    }
+
+    /// <summary>
+    /// Counts the node out of every requirement it is in; a requirement left with no room (live ≤ need) marks
+    /// its other members as blocked by it. Requirements only get tighter during a decision, so the first
+    /// blocking requirement per node is enough and a candidate check is O(1).
+    /// </summary>
+    private static void MarkUnavailable(ClusterIndex cluster, ClusterScratch s, int node)
+    {
+        foreach (var c in cluster.HostConstraints[node])
+        {
+            var members = cluster.ConstraintMembers[c];
+            if (members.Length - ++s.Unavailable[c] <= cluster.ConstraintNeed[c])
+            {
+                foreach (var m in members)
+                {
+                    if (s.TightBy[m] < 0)
+                    {
+                        s.TightBy[m] = c;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Hands the scratch arrays back to their index for the next decision (they are megabytes on big rings).</summary>
+    public void Dispose()
+    {
+        foreach (var (cluster, scratch) in _scratch)
+        {
+            scratch.Reset(cluster);
+            cluster.ReturnScratch(scratch);
+        }
+
+        _scratch.Clear();
     }
 
     private ClusterScratch Scratch(ClusterIndex cluster)
     {
         if (!_scratch.TryGetValue(cluster, out var s))
         {
-            s = new ClusterScratch(cluster);
+            s = cluster.RentScratch() ?? new ClusterScratch(cluster);
             _scratch[cluster] = s;
         }
 
@@ -150,8 +181,19 @@ internal sealed class WaveBuilder
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class ClusterScratch(ClusterIndex cluster)
+    internal sealed class ClusterScratch(ClusterIndex cluster)
     {
+        public void Reset(ClusterIndex index)
+        {
+            Array.Clear(Unavailable);
+            Array.Clear(GroupBusy);
+            Array.Clear(InFlightPerDc);
+            Array.Clear(RackInFlight);
+            Array.Fill(TightBy, -1);
+            Array.Fill(BusyBy, -1);
+            _ = index;
+        }
+
         public int[] Unavailable { get; } = new int[cluster.ConstraintCount];
 
         public bool[] GroupBusy { get; } = new bool[cluster.GroupCount];
@@ -159,5 +201,18 @@ internal sealed class WaveBuilder
         public int[] InFlightPerDc { get; } = new int[cluster.DcNames.Length];
 
         public string?[] RackInFlight { get; } = new string?[cluster.DcNames.Length];
+
+        /// <summary>Per node: a requirement with no room left that it belongs to, or -1.</summary>
+        public int[] TightBy { get; } = Filled(cluster.Addresses.Length);
+
+        /// <summary>Per node: a busy replica group (topology strategy) it belongs to, or -1.</summary>
+        public int[] BusyBy { get; } = Filled(cluster.Addresses.Length);
+
+        private static int[] Filled(int length)
+        {
+            var array = new int[length];
+            Array.Fill(array, -1);
+            return array;
+        }
     }
 }

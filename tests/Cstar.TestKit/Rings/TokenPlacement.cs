@@ -14,6 +14,7 @@ public sealed class TokenPlacement
 {
     private readonly (long Token, int Node)[] _ring;
     private readonly Node[] _nodes;
+    private readonly Dictionary<string, (int Nodes, int Racks)> _dcShape;
 
     public TokenPlacement(IReadOnlyList<Node> nodes, int vnodes, Random random)
     {
@@ -36,6 +37,7 @@ public sealed class TokenPlacement
         }
 
         _ring = [.. ring.OrderBy(t => t.Item1)];
+        _dcShape = _nodes.GroupBy(n => n.Datacenter).ToDictionary(g => g.Key, g => (g.Count(), g.Select(n => n.Rack).Distinct().Count()));
     }
 
     public int RangeCount => _ring.Length;
@@ -75,9 +77,13 @@ public sealed class TokenPlacement
         var result = new List<int>();
         foreach (var (dc, rf) in keyspace.ReplicationFactors)
         {
-            var dcNodes = _nodes.Where(n => n.Datacenter == dc).ToList();
-            var want = Math.Min(rf, dcNodes.Count);
-            var totalRacks = dcNodes.Select(n => n.Rack).Distinct().Count();
+            if (!_dcShape.TryGetValue(dc, out var shape))
+            {
+                continue;
+            }
+
+            var want = Math.Min(rf, shape.Nodes);
+            var totalRacks = shape.Racks;
             var chosen = new List<int>();
             var racks = new HashSet<string>();
             var skipped = new List<int>();
