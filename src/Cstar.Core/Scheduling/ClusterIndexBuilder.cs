@@ -40,9 +40,15 @@ internal sealed class ClusterIndexBuilder
     public static ClusterIndex Build(ClusterTopology cluster, int clusterOrder, IEnumerable<KeyspaceReplicas> keyspaces, SchedulingPolicy policy)
     {
         var builder = new ClusterIndexBuilder(cluster, policy);
+        var done = new List<KeyspaceReplicas>();
         foreach (var keyspace in keyspaces)
         {
-            builder.Add(cluster.Name, keyspace);
+            // Keyspaces with the same replication settings have the same replicas per range: index them once.
+            if (!done.Any(d => builder.SameRequirements(d, keyspace)))
+            {
+                builder.Add(cluster.Name, keyspace);
+                done.Add(keyspace);
+            }
         }
 
         var order = policy.DcOrder.Where(d => builder._dcNames.Contains(d, StringComparer.Ordinal))
@@ -112,6 +118,28 @@ internal sealed class ClusterIndexBuilder
                 AddGlobalConstraint(sorted, name, range);
             }
         }
+    }
+
+    private bool SameRequirements(KeyspaceReplicas a, KeyspaceReplicas b)
+    {
+        bool Guarded(KeyspaceReplicas k) => !_policy.AllowUnavailableKeyspaces.Contains(k.Keyspace.Name);
+        if (a.Keyspace.Class != b.Keyspace.Class || Guarded(a) != Guarded(b) || a.Ranges.Length != b.Ranges.Length
+            || !a.Keyspace.ReplicationFactors.SequenceEqual(b.Keyspace.ReplicationFactors))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Ranges.Length; i++)
+        {
+            var (x, y) = (a.Ranges[i], b.Ranges[i]);
+            if (!ReferenceEquals(x, y) && (!string.Equals(x.EndToken, y.EndToken, StringComparison.Ordinal)
+                || !x.Endpoints.AsSpan().SequenceEqual(y.Endpoints.AsSpan())))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Insertion sort: replica lists are short, and this runs once per range per keyspace.</summary>

@@ -98,7 +98,7 @@ public sealed class SchedulingContext
                 map = ReplicaMap.Empty(cluster.Name);
             }
 
-            var selected = map.Keyspaces.Where(k => k.Keyspace.Class != ReplicationClass.Local
+            var selected = !needMap ? [] : map.Keyspaces.Where(k => k.Keyspace.Class != ReplicationClass.Local
                 && !policy.IgnoreKeyspaces.Contains(k.Keyspace.Name)
                 && (policy.KeyspaceFilter.IsEmpty || policy.KeyspaceFilter.Contains(k.Keyspace.Name)));
             clusters.Add(ClusterIndexBuilder.Build(cluster, i, selected, policy));
