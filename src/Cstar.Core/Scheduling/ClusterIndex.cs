@@ -41,14 +41,14 @@ internal sealed class ClusterIndex
 
     public required ImmutableArray<string> Warnings { get; init; }
 
-    private WaveBuilder.ClusterScratch? _spare;
+    private ClusterScratch? _spare;
 
     public int ConstraintCount => ConstraintNeed.Length;
 
     /// <summary>A cleared scratch left by an earlier decision, or null. Thread-safe: at most one is kept.</summary>
-    public WaveBuilder.ClusterScratch? RentScratch() => Interlocked.Exchange(ref _spare, null);
+    public ClusterScratch? RentScratch() => Interlocked.Exchange(ref _spare, null);
 
-    public void ReturnScratch(WaveBuilder.ClusterScratch scratch) => Interlocked.Exchange(ref _spare, scratch);
+    public void ReturnScratch(ClusterScratch scratch) => Interlocked.Exchange(ref _spare, scratch);
 
     public int GroupCount => GroupMembers.Length;
 }

@@ -44,7 +44,7 @@ internal sealed class ClusterIndexBuilder
         foreach (var keyspace in keyspaces)
         {
             // Keyspaces with the same replication settings have the same replicas per range: index them once.
-            if (!done.Any(d => builder.SameRequirements(d, keyspace)))
+            if (!done.Any(d => ReplicaLists.SameRequirements(d, keyspace, policy)))
             {
                 builder.Add(cluster.Name, keyspace);
                 done.Add(keyspace);
@@ -91,7 +91,7 @@ internal sealed class ClusterIndexBuilder
                 }
             }
 
-            SortByDcThenIndex(members);
+            ReplicaLists.SortByDcThenIndex(members, _dcOf);
             var start = 0;
             while (start < members.Length)
             {
@@ -117,46 +117,6 @@ internal sealed class ClusterIndexBuilder
                 Array.Sort(sorted);
                 AddGlobalConstraint(sorted, name, range);
             }
-        }
-    }
-
-    private bool SameRequirements(KeyspaceReplicas a, KeyspaceReplicas b)
-    {
-        bool Guarded(KeyspaceReplicas k) => !_policy.AllowUnavailableKeyspaces.Contains(k.Keyspace.Name);
-        if (a.Keyspace.Class != b.Keyspace.Class || Guarded(a) != Guarded(b) || a.Ranges.Length != b.Ranges.Length
-            || !a.Keyspace.ReplicationFactors.SequenceEqual(b.Keyspace.ReplicationFactors))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < a.Ranges.Length; i++)
-        {
-            var (x, y) = (a.Ranges[i], b.Ranges[i]);
-            if (!ReferenceEquals(x, y) && (!string.Equals(x.EndToken, y.EndToken, StringComparison.Ordinal)
-                || !x.Endpoints.AsSpan().SequenceEqual(y.Endpoints.AsSpan())))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Insertion sort: replica lists are short, and this runs once per range per keyspace.</summary>
-    private void SortByDcThenIndex(int[] members)
-    {
-        for (var i = 1; i < members.Length; i++)
-        {
-            var item = members[i];
-            var key = ((long)_dcOf[item] << 32) | (uint)item;
-            var j = i - 1;
-            while (j >= 0 && (((long)_dcOf[members[j]] << 32) | (uint)members[j]) > key)
-            {
-                members[j + 1] = members[j];
-                j--;
-            }
-
-            members[j + 1] = item;
         }
     }
 
@@ -193,47 +153,27 @@ internal sealed class ClusterIndexBuilder
 
     private void AddPerDcConstraint(int[] dcMembers, string keyspace, TokenRange range)
     {
-        var n = dcMembers.Length;
         var dc = "DC " + _dcNames[_dcOf[dcMembers[0]]];
-        switch (_policy.ConsistencyLevel)
+        if (RequirementRules.PerDc(_policy.ConsistencyLevel, dcMembers.Length) is { } rule)
         {
-            case null when n >= 3:
-            case ConsistencyLevel.LocalQuorum or ConsistencyLevel.EachQuorum:
-                AddConstraint(dcMembers, (n / 2) + 1, keyspace, range, dc, "LOCAL_QUORUM");
-                break;
-            case null when n == 2:
+            if (rule.Rf2Fallback)
+            {
                 _warnings.Add($"keyspace {keyspace} has only 2 replicas in {dc}: keeping one live replica there, not LOCAL_QUORUM");
-                AddConstraint(dcMembers, 1, keyspace, range, dc, "ONE (RF 2)");
-                break;
-            case null:
-            case ConsistencyLevel.LocalOne:
-                AddConstraint(dcMembers, 1, keyspace, range, dc, "LOCAL_ONE");
-                break;
-            default:
-                break; // QUORUM and ONE are global: added per range by the caller below.
+            }
+
+            AddConstraint(dcMembers, rule.Need, keyspace, range, dc, rule.Level);
         }
     }
 
     private void AddGlobalConstraint(int[] members, string keyspace, TokenRange range)
     {
-        var n = members.Length;
-        var level = _policy.ConsistencyLevel;
-
-        // QUORUM/ONE count over all DCs; SimpleStrategy (and unknown classes) place replicas ignoring DCs: Cassandra counts their quorum over all replicas.
-        switch (level)
+        var rule = RequirementRules.Global(_policy.ConsistencyLevel, members.Length);
+        if (rule.Rf2Fallback)
         {
-            case null when n == 2:
-                _warnings.Add($"keyspace {keyspace} has only 2 replicas: keeping one live replica, not QUORUM");
-                AddConstraint(members, 1, keyspace, range, "all DCs", "ONE (RF 2)");
-                break;
-            case null when n < 2:
-            case ConsistencyLevel.One or ConsistencyLevel.LocalOne:
-                AddConstraint(members, 1, keyspace, range, "all DCs", "ONE");
-                break;
-            default:
-                AddConstraint(members, (n / 2) + 1, keyspace, range, "all DCs", "QUORUM");
-                break;
+            _warnings.Add($"keyspace {keyspace} has only 2 replicas: keeping one live replica, not QUORUM");
         }
+
+        AddConstraint(members, rule.Need, keyspace, range, "all DCs", rule.Level);
     }
 
     private void AddConstraint(int[] members, int need, string keyspace, TokenRange range, string scope, string level)

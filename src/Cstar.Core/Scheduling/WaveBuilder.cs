@@ -161,7 +161,7 @@ internal sealed class WaveBuilder : IDisposable
     {
         foreach (var (cluster, scratch) in _scratch)
         {
-            scratch.Reset(cluster);
+            scratch.Reset();
             cluster.ReturnScratch(scratch);
         }
 
@@ -180,39 +180,4 @@ internal sealed class WaveBuilder : IDisposable
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    internal sealed class ClusterScratch(ClusterIndex cluster)
-    {
-        public void Reset(ClusterIndex index)
-        {
-            Array.Clear(Unavailable);
-            Array.Clear(GroupBusy);
-            Array.Clear(InFlightPerDc);
-            Array.Clear(RackInFlight);
-            Array.Fill(TightBy, -1);
-            Array.Fill(BusyBy, -1);
-            _ = index;
-        }
-
-        public int[] Unavailable { get; } = new int[cluster.ConstraintCount];
-
-        public bool[] GroupBusy { get; } = new bool[cluster.GroupCount];
-
-        public int[] InFlightPerDc { get; } = new int[cluster.DcNames.Length];
-
-        public string?[] RackInFlight { get; } = new string?[cluster.DcNames.Length];
-
-        /// <summary>Per node: a requirement with no room left that it belongs to, or -1.</summary>
-        public int[] TightBy { get; } = Filled(cluster.Addresses.Length);
-
-        /// <summary>Per node: a busy replica group (topology strategy) it belongs to, or -1.</summary>
-        public int[] BusyBy { get; } = Filled(cluster.Addresses.Length);
-
-        private static int[] Filled(int length)
-        {
-            var array = new int[length];
-            Array.Fill(array, -1);
-            return array;
-        }
-    }
 }
