@@ -1,4 +1,5 @@
 using CommandLine;
+using Cstar.Cli.Composition;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Errors;
 
@@ -25,7 +26,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             (RunOptions o) => NotYet("run", "issue 9"),
             (ContinueOptions o) => NotYet("continue", "issue 8"),
             (CleanupJobsOptions o) => NotYet("cleanup-jobs", "issue 8"),
-            (RingOptions o) => NotYet("ring", "issue 5"),
+            (RingOptions o) => new RingVerb(stdout, stderr, new TerminalPrompt(), TimeProvider.System).RunAsync(o, CancellationToken.None),
             (JobsOptions o) => NotYet("jobs", "issue 8"),
             (DemoOptions o) => NotYet("demo", "issue 9"),
             errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
