@@ -5,7 +5,8 @@ namespace Cstar.Simulator.Host.Ring;
 
 /// <summary>
 /// The real ring model for the loopback cluster: the spec's hosts with seeded tokens, the system keyspaces
-/// as a production cluster sets them (system_auth replicated 3 times per DC, as the Cassandra docs advise)
+/// as a production cluster sets them (system_auth and system_distributed replicated 3 times per DC and
+/// system_traces twice, with NetworkTopologyStrategy, as the Cassandra docs advise)
 /// and one application keyspace replicated 3 times in every DC (so that safety rules have work to do).
 /// </summary>
 public static class StandardRingFactory
@@ -30,8 +31,8 @@ public static class StandardRingFactory
                         KeyspaceDefinition.Local("system_schema"),
                         KeyspaceDefinition.Local("system"),
                         KeyspaceDefinition.NetworkTopology("system_auth", perDc),
-                        KeyspaceDefinition.Simple("system_distributed", 3),
-                        KeyspaceDefinition.Simple("system_traces", 2),
+                        KeyspaceDefinition.NetworkTopology("system_distributed", perDc),
+                        KeyspaceDefinition.NetworkTopology("system_traces", perDc.Select(p => new KeyValuePair<string, int>(p.Key, Math.Min(2, p.Value)))),
                         KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, perDc),
                     ],
                 })
