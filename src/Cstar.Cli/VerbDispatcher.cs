@@ -50,9 +50,9 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         var result = parser.ParseArguments(args, BuiltInVerbs);
         return await result.MapResult(
             (ContinueOptions o) => NotYet("continue", "issue 8"),
-            (CleanupJobsOptions o) => NotYet("cleanup-jobs", "issue 8"),
+            (CleanupJobsOptions o) => new CleanupJobsVerb(stdout, _time).RunAsync(o),
             (RingOptions o) => new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None),
-            (JobsOptions o) => NotYet("jobs", "issue 8"),
+            (JobsOptions o) => new JobsVerb(stdout, _time).RunAsync(o, CancellationToken.None),
             (DemoOptions o) => NotYet("demo", "issue 9"),
             errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
     }
