@@ -98,6 +98,14 @@ public sealed class CommandHeaderParserTests
     }
 
     [Fact]
+    public void An_argument_can_be_marked_secret_so_its_value_never_travels_as_a_flag()
+    {
+        var header = Parse("#!/bin/sh\n# C* argument: {\"option\":\"--cql-password\",\"name\":\"CQLSH_PASSWORD\",\"secret\":true}\n");
+
+        header.Arguments.Should().ContainSingle().Which.Secret.Should().BeTrue();
+    }
+
+    [Fact]
     public void Windows_line_endings_are_accepted()
     {
         var header = Parse("#!/bin/sh\r\n# C* strategy: all\r\n# C* description: d\r\n");
