@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Cstar.Core.Scheduling;
+
+namespace Cstar.Core.Planning;
+
+/// <summary>
+/// What a job would do if every host succeeded and came back at once: the waves in order, the hosts that
+/// would be skipped or blocked (with why), the final outcome and a duration estimate
+/// (waves × (per-host duration + gate)).
+/// </summary>
+public sealed record DryRunPlan(
+    int TargetCount,
+    ImmutableArray<PlanWave> Waves,
+    ImmutableArray<string> Skipped,
+    ImmutableArray<BlockedHost> Blocked,
+    string Outcome,
+    ImmutableArray<string> Warnings,
+    TimeSpan EstimatedDuration)
+{
+    public int MaxWaveSize => Waves.IsEmpty ? 0 : Waves.Max(w => w.Hosts.Length);
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Cstar.Core.Planning;
+
+/// <summary>A dry-run plan as plain data (strings, numbers, lists) for JSON; the CLI serializes it.</summary>
+public sealed record PlanDto(
+    int Targets,
+    int WaveCount,
+    int LargestWave,
+    double EstimatedSeconds,
+    IReadOnlyList<PlanDto.WaveDto> Waves,
+    IReadOnlyList<string> Skipped,
+    IReadOnlyList<PlanDto.BlockedDto> Blocked,
+    IReadOnlyList<string> Warnings,
+    string Outcome)
+{
+    public static PlanDto From(DryRunPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new PlanDto(
+            plan.TargetCount,
+            plan.Waves.Length,
+            plan.MaxWaveSize,
+            plan.EstimatedDuration.TotalSeconds,
+            [.. plan.Waves.Select(w => new WaveDto(w.Number, [.. w.Hosts], [.. w.BoundedBy.Select(Scheduling.Scheduler.RuleName)], w.Reason))],
+            [.. plan.Skipped],
+            [.. plan.Blocked.Select(b => new BlockedDto(b.Address, Scheduling.Scheduler.RuleName(b.Rule), b.Reason, b.Keyspace, b.Range, b.BlockingNodes.IsDefault ? [] : [.. b.BlockingNodes]))],
+            [.. plan.Warnings],
+            plan.Outcome);
+    }
+
+    public sealed record WaveDto(int Number, IReadOnlyList<string> Hosts, IReadOnlyList<string> BoundedBy, string Reason)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"wave {Number}: {Hosts.Count}");
+    }
+
+    public sealed record BlockedDto(string Host, string Rule, string Reason, string? Keyspace, string? Range, IReadOnlyList<string> BlockingNodes);
+}
