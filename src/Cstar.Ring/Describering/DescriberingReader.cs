@@ -1,0 +1,294 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Cstar.Core.Replication;
+using Cstar.Ring.Parsing;
+
+namespace Cstar.Ring.Describering;
+
+/// <summary>
+/// Reads 'nodetool describering' one line at a time, without allocating per line beyond the range
+/// itself: tokens, addresses and replica lists come from a shared <see cref="ParsePool"/>. Lets a large
+/// ring be parsed while it streams in.
+/// </summary>
+public sealed class DescriberingReader
+{
+    private const string Layout = "describering";
+    private const string RangePrefix = "TokenRange(";
+    private const string DetailsPrefix = "EndpointDetails(";
+    private const string DetailsSeparator = "), EndpointDetails(";
+
+    private readonly ParsePool _pool;
+    private readonly string _command;
+    private readonly List<TokenRange> _ranges;
+    private readonly HashSet<string> _endTokens = new(ReferenceEqualityComparer.Instance);
+    private string[] _buffer = new string[16];
+    private string? _schemaVersion;
+    private bool _headerSeen;
+    private int _lineNumber;
+
+    public DescriberingReader(ParsePool pool, string? keyspace = null)
+    {
+        _pool = pool ?? throw new ArgumentNullException(nameof(pool));
+        _command = keyspace is null ? "describering" : "describering " + keyspace;
+        _ranges = new List<TokenRange>(pool.LastRangeCount);
+    }
+
+    public void AddLine(ReadOnlySpan<char> line)
+    {
+        _lineNumber++;
+        if (!line.IsEmpty && line[^1] == '\r')
+        {
+            line = line[..^1];
+        }
+
+        var trimmed = line.Trim();
+        if (trimmed.IsEmpty)
+        {
+            return;
+        }
+
+        if (trimmed.StartsWith(RangePrefix, StringComparison.Ordinal))
+        {
+            if (!_headerSeen)
+            {
+                throw Error(line, "a token range before the 'TokenRange:' line");
+            }
+
+            var range = ParseRange(line, trimmed);
+
+            // Pooled tokens are unique instances, so a reference set finds a range printed twice.
+            if (!_endTokens.Add(range.EndToken))
+            {
+                throw Error(line, $"a second range ending at token {range.EndToken}");
+            }
+
+            _ranges.Add(range);
+            return;
+        }
+
+        if (trimmed.StartsWith("Schema Version:", StringComparison.Ordinal))
+        {
+            var version = trimmed["Schema Version:".Length..].Trim();
+            if (!SpanText.TryParseGuid(version, out _) || _schemaVersion is not null)
+            {
+                throw Error(line, "a schema version that is not a single UUID");
+            }
+
+            _schemaVersion = version.ToString();
+            return;
+        }
+
+        if (trimmed.SequenceEqual("TokenRange:") && !_headerSeen)
+        {
+            _headerSeen = true;
+            return;
+        }
+
+        if (trimmed.StartsWith("Error:", StringComparison.Ordinal) || trimmed.StartsWith("nodetool:", StringComparison.Ordinal))
+        {
+            throw ParseError.Output(_command, "nodetool reported: " + ParseError.Show(trimmed));
+        }
+
+        throw Error(line, "not a known header or token range");
+    }
+
+    public DescriberingOutput Complete()
+    {
+        if (!_headerSeen)
+        {
+            throw ParseError.Output(_command, "no 'TokenRange:' line found (empty output?)");
+        }
+
+        // Endpoint lists are pooled, so each distinct list is visited once, and the walk stops as soon as
+        // every located address of the pool has been seen.
+        var locations = new Dictionary<string, EndpointLocation>(StringComparer.Ordinal);
+        var seenSets = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var range in _ranges)
+        {
+            if (locations.Count == _pool.Locations.Count)
+            {
+                break;
+            }
+
+            if (!seenSets.Add(ImmutableCollectionsMarshal.AsArray(range.Endpoints)!))
+            {
+                continue;
+            }
+
+            foreach (var endpoint in range.Endpoints)
+            {
+                if (!locations.ContainsKey(endpoint) && _pool.Locations.TryGetValue(endpoint, out var location))
+                {
+                    locations[endpoint] = location;
+                }
+            }
+        }
+
+        _pool.LastRangeCount = _ranges.Count;
+        return new DescriberingOutput(_schemaVersion, [.. _ranges], locations.ToImmutableDictionary(StringComparer.Ordinal));
+    }
+
+    private TokenRange ParseRange(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
+    {
+        if (trimmed[^1] != ')')
+        {
+            throw Error(line, "a token range that does not end with ')'");
+        }
+
+        var rest = trimmed[RangePrefix.Length..^1];
+        string? start = null;
+        string? end = null;
+        var count = -1;
+        ReadOnlySpan<char> details = default;
+        while (!rest.IsEmpty)
+        {
+            var colon = rest.IndexOf(':');
+            if (colon <= 0)
+            {
+                throw Error(line, "a field without 'name:'");
+            }
+
+            var name = rest[..colon];
+            rest = rest[(colon + 1)..];
+            ReadOnlySpan<char> value;
+            if (!rest.IsEmpty && rest[0] == '[')
+            {
+                var close = FindClose(rest);
+                if (close < 0)
+                {
+                    throw Error(line, "an unclosed '['");
+                }
+
+                value = rest[1..close];
+                rest = rest[(close + 1)..];
+            }
+            else
+            {
+                var comma = rest.IndexOf(", ", StringComparison.Ordinal);
+                value = comma < 0 ? rest : rest[..comma];
+                rest = comma < 0 ? default : rest[comma..];
+            }
+
+            if (!rest.IsEmpty)
+            {
+                if (!rest.StartsWith(", ", StringComparison.Ordinal))
+                {
+                    throw Error(line, "fields not separated by ', '");
+                }
+
+                rest = rest[2..];
+            }
+
+            switch (name)
+            {
+                case "start_token" when start is null && SpanText.IsToken(value):
+                    start = _pool.Token(value);
+                    break;
+                case "end_token" when end is null && SpanText.IsToken(value):
+                    end = _pool.Token(value);
+                    break;
+                case "endpoints" when count < 0:
+                    count = ReadEndpoints(line, value);
+                    break;
+                case "rpc_endpoints":
+                    break;
+                case "endpoint_details":
+                    details = value;
+                    break;
+                default:
+                    throw Error(line, $"an unexpected or malformed field '{ParseError.Show(name)}'");
+            }
+        }
+
+        if (start is null || end is null || count < 0)
+        {
+            throw Error(line, "a token range without start_token, end_token and endpoints");
+        }
+
+        var endpoints = _pool.Endpoints(_buffer.AsSpan(0, count));
+        var array = ImmutableCollectionsMarshal.AsArray(endpoints)!;
+        if (!details.IsEmpty && _pool.LocatedSets.Add(array))
+        {
+            ReadDetails(line, details);
+        }
+
+        return _pool.Range(start, end, endpoints);
+    }
+
+    private int ReadEndpoints(ReadOnlySpan<char> line, ReadOnlySpan<char> list)
+    {
+        var count = 0;
+        if (list.IsWhiteSpace())
+        {
+            return 0;
+        }
+
+        while (true)
+        {
+            var comma = list.IndexOf(',');
+            var text = (comma < 0 ? list : list[..comma]).Trim();
+            var address = _pool.Address(text) ?? throw Error(line, $"endpoint '{ParseError.Show(text)}' is not an address");
+            if (count == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            _buffer[count++] = address;
+            if (comma < 0)
+            {
+                return count;
+            }
+
+            list = list[(comma + 1)..];
+        }
+    }
+
+    private void ReadDetails(ReadOnlySpan<char> line, ReadOnlySpan<char> details)
+    {
+        var rest = details;
+        while (!rest.IsEmpty)
+        {
+            if (!rest.StartsWith(DetailsPrefix, StringComparison.Ordinal))
+            {
+                throw Error(line, "endpoint_details that are not EndpointDetails(...)");
+            }
+
+            var next = rest.IndexOf(DetailsSeparator, StringComparison.Ordinal);
+            var stop = next < 0 ? rest.Length - 1 : next;
+            if (stop < DetailsPrefix.Length || rest[stop] != ')')
+            {
+                throw Error(line, "an unclosed EndpointDetails(");
+            }
+
+            var item = rest[DetailsPrefix.Length..stop];
+            rest = next < 0 ? default : rest[(next + 3)..];
+            var dcAt = item.IndexOf(", datacenter:", StringComparison.Ordinal);
+            var rackAt = item.IndexOf(", rack:", StringComparison.Ordinal);
+            if (!item.StartsWith("host:", StringComparison.Ordinal) || dcAt < 0 || rackAt < dcAt)
+            {
+                throw Error(line, "EndpointDetails without host, datacenter and rack");
+            }
+
+            var address = _pool.Address(item[5..dcAt]) ?? throw Error(line, "EndpointDetails with a host that is not an address");
+            if (!_pool.Locations.ContainsKey(address))
+            {
+                var dc = item[(dcAt + ", datacenter:".Length)..rackAt];
+                var rack = item[(rackAt + ", rack:".Length)..];
+                _pool.Locations[address] = new EndpointLocation(dc.ToString(), rack.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ']' closing a list value. TokenRange lists never nest brackets (endpoint_details items use
+    /// parentheses), so a vectorised search suffices; a '[' before the ']' means the line is not what we know.
+    /// </summary>
+    private static int FindClose(ReadOnlySpan<char> text)
+    {
+        var close = text.IndexOf(']');
+        return close > 0 && text[1..close].IndexOf('[') < 0 ? close : -1;
+    }
+
+    private Core.Errors.CstarException Error(ReadOnlySpan<char> line, string problem) =>
+        ParseError.Line(_command, Layout, _lineNumber, line, problem);
+}

@@ -1,0 +1,12 @@
+using Cstar.Core.Replication;
+using Cstar.Core.Topology;
+using Cstar.Ring.Describecluster;
+
+namespace Cstar.Ring.Discovery;
+
+/// <summary>One cluster as seen from <see cref="Seed"/>: its nodes, which nodes share data, and its describecluster.</summary>
+public sealed record DiscoveredCluster(
+    ClusterTopology Topology,
+    ReplicaMap Replicas,
+    string Seed,
+    DescribeclusterOutput Description);

@@ -1,0 +1,51 @@
+using Cstar.Core.Ports;
+
+namespace Cstar.Ring.Discovery;
+
+/// <summary>Runs nodetool sub-commands on one host through the transport; turns every failure into <see cref="SeedUnusableException"/>.</summary>
+internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptions options, string host)
+{
+    public string Host => host;
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
+        var result = await RunRawAsync(cancellationToken, arguments).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new SeedUnusableException(Describe(arguments, result));
+        }
+
+        return result.StandardOutput;
+    }
+
+    public async Task<CommandResult> RunRawAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
+        var argv = options.Nodetool.AddRange(arguments);
+        try
+        {
+            return await transport.RunAsync(host, argv, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            throw new SeedUnusableException($"{KindText(e.Kind)}: {e.Message}", e);
+        }
+    }
+
+    public static string Describe(IReadOnlyList<string> arguments, CommandResult result)
+    {
+        var output = string.IsNullOrWhiteSpace(result.StandardError) ? result.StandardOutput : result.StandardError;
+        var firstLine = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";
+        return $"'nodetool {string.Join(' ', arguments)}' exited with {result.ExitCode}: {firstLine}";
+    }
+
+    private static string KindText(TransportFailureKind kind) => kind switch
+    {
+        TransportFailureKind.ConnectionRefused => "connection refused",
+        TransportFailureKind.Timeout => "timed out",
+        TransportFailureKind.Authentication => "authentication failed",
+        TransportFailureKind.HostKeyRejected => "host key rejected",
+        TransportFailureKind.Disconnected => "disconnected",
+        TransportFailureKind.NameResolution => "name not resolved",
+        _ => "transport failure",
+    };
+}
