@@ -13,7 +13,7 @@ namespace Cstar.Core.Commands;
 public static partial class CommandHeaderParser
 {
     private static readonly ImmutableHashSet<string> Strategies = ImmutableHashSet.Create(StringComparer.Ordinal, "one", "topology", "all", "rack");
-    private static readonly ImmutableHashSet<string> ArgumentKeys = ImmutableHashSet.Create(StringComparer.Ordinal, "option", "name", "description", "required", "default");
+    private static readonly ImmutableHashSet<string> ArgumentKeys = ImmutableHashSet.Create(StringComparer.Ordinal, "option", "name", "description", "required", "default", "secret");
 
     /// <summary>The command name cstar derives from a file name: everything before the first dot.</summary>
     public static string CommandNameFromFileName(string fileName)
@@ -142,7 +142,7 @@ public static partial class CommandHeaderParser
             {
                 if (!ArgumentKeys.Contains(property.Name))
                 {
-                    throw new CommandHeaderException(source, line, $"argument has an unknown key '{property.Name}' (allowed: option, name, description, required, default)");
+                    throw new CommandHeaderException(source, line, $"argument has an unknown key '{property.Name}' (allowed: option, name, description, required, default, secret)");
                 }
             }
 
@@ -168,7 +168,8 @@ public static partial class CommandHeaderParser
                 name,
                 OptionalString(source, line, root, "description"),
                 OptionalBool(source, line, root, "required"),
-                OptionalString(source, line, root, "default"));
+                OptionalString(source, line, root, "default"),
+                OptionalBool(source, line, root, "secret"));
         }
     }
 

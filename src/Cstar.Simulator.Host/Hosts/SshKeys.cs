@@ -9,6 +9,10 @@ public static class SshKeys
 
     public static async Task GenerateAsync(string keyPath, string comment, CancellationToken cancellationToken)
     {
+        // A cluster directory reused after `down` keeps its old keys; ssh-keygen would stop to ask before
+        // overwriting them. Every `up` makes a fresh cluster, so the old keys go.
+        File.Delete(keyPath);
+        File.Delete(keyPath + ".pub");
         var (exit, _, stderr) = await ProcessRunner.RunAsync(
             KeygenProgram,
             ["-q", "-t", "ed25519", "-N", string.Empty, "-C", comment, "-f", keyPath],

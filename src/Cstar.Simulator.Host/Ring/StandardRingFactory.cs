@@ -5,6 +5,8 @@ namespace Cstar.Simulator.Host.Ring;
 
 /// <summary>
 /// The real ring model for the loopback cluster: the spec's hosts with seeded tokens, the system keyspaces
+/// as a production cluster sets them (system_auth and system_distributed replicated 3 times per DC and
+/// system_traces twice, with NetworkTopologyStrategy, as the Cassandra docs advise)
 /// and one application keyspace replicated 3 times in every DC (so that safety rules have work to do).
 /// </summary>
 public static class StandardRingFactory
@@ -21,9 +23,20 @@ public static class StandardRingFactory
         {
             var dcs = spec.Nodes.Select(n => n.Datacenter).Distinct(StringComparer.Ordinal)
                 .Select(dc => new KeyValuePair<string, int>(dc, Math.Min(3, spec.Nodes.Count(n => n.Datacenter == dc))));
-            var ring = RingBuilder.Create("Loopback Cluster")
+            var perDc = dcs.ToList();
+            var ring = (RingBuilder.Create("Loopback Cluster") with
+                {
+                    Keyspaces =
+                    [
+                        KeyspaceDefinition.Local("system_schema"),
+                        KeyspaceDefinition.Local("system"),
+                        KeyspaceDefinition.NetworkTopology("system_auth", perDc),
+                        KeyspaceDefinition.NetworkTopology("system_distributed", perDc),
+                        KeyspaceDefinition.NetworkTopology("system_traces", perDc.Select(p => new KeyValuePair<string, int>(p.Key, Math.Min(2, p.Value)))),
+                        KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, perDc),
+                    ],
+                })
                 .WithHosts(spec.Nodes, vnodes, seed)
-                .WithKeyspace(KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, dcs))
                 .WithGossipDelay(minGossipDelay ?? TimeSpan.FromMilliseconds(200), maxGossipDelay ?? TimeSpan.FromSeconds(2))
                 .Build();
             return new SimulatedRing(ring, time);

@@ -24,6 +24,24 @@ public sealed class CommandHeaderParserTests
         header.Warnings.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("run", "topology", false)]
+    [InlineData("restart", "topology", true)]
+    [InlineData("upgradesstables", "one", false)]
+    [InlineData("nodetool", "topology", false)]
+    [InlineData("cqlsh", "all", false)]
+    public void Every_bundled_command_has_a_valid_header_with_a_description(string name, string strategy, bool waitsForCql)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "commands", name + ".sh");
+
+        var header = CommandHeaderParser.Parse(path, name, File.ReadAllText(path));
+
+        header.Description.Should().NotBeNullOrWhiteSpace();
+        header.Strategy.Should().Be(strategy);
+        header.WaitForCql.Should().Be(waitsForCql);
+        header.Warnings.Should().BeEmpty();
+    }
+
     [Fact]
     public void The_new_keys_wait_for_timeout_and_max_concurrency_are_read()
     {
@@ -95,6 +113,14 @@ public sealed class CommandHeaderParserTests
         var act = () => Parse("#!/bin/sh\n# C* argument: {\"option\":\"--a\",\"name\":\"A\"}\n# C* argument: {\"option\":\"--a\",\"name\":\"B\"}\n");
 
         act.Should().Throw<CommandHeaderException>().Where(e => e.Line == 3);
+    }
+
+    [Fact]
+    public void An_argument_can_be_marked_secret_so_its_value_never_travels_as_a_flag()
+    {
+        var header = Parse("#!/bin/sh\n# C* argument: {\"option\":\"--cql-password\",\"name\":\"CQLSH_PASSWORD\",\"secret\":true}\n");
+
+        header.Arguments.Should().ContainSingle().Which.Secret.Should().BeTrue();
     }
 
     [Fact]

@@ -47,6 +47,29 @@ public sealed class CommandLineTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Cstar_sim_up_again_in_the_same_directory_after_down_starts_a_fresh_cluster()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var first = await SimAsync("up", "2", "--dir", directory, "--network", network, "--ring-factory", StubRing);
+            await SimAsync("down", "--dir", directory);
+            var second = await SimAsync("up", "2", "--dir", directory, "--network", network, "--ring-factory", StubRing);
+            var hostname = await SshAsync(directory, "node002", "hostname");
+
+            first.ExitCode.Should().Be(0, first.StandardError);
+            second.ExitCode.Should().Be(0, second.StandardError);
+            hostname.StandardOutput.Should().Be("node002\n");
+        }
+        finally
+        {
+            await SimAsync("down", "--dir", directory);
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Cstar_sim_down_kills_the_hosts_by_recorded_pid_when_the_daemon_died_without_cleaning_up()
     {
         var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);

@@ -1,0 +1,43 @@
+using Cstar.Cli.Verbs;
+using Cstar.Core.Commands;
+using Cstar.Core.Errors;
+using Cstar.Transport;
+
+namespace Cstar.Cli.Composition;
+
+/// <summary>Turns the SSH flags into <see cref="SshOptions"/>; a password is never a flag.</summary>
+internal static class SshOptionsFactory
+{
+    public const string PasswordVariable = "CSTAR_SSH_PASSWORD";
+
+    public static SshOptions From(JobOptions options, IConsolePrompt prompt)
+    {
+        if (options.SshPassword is not null)
+        {
+            throw new CstarException(
+                "--ssh-password is refused: a password on the command line is visible in ps and in shell history.",
+                $"Set {PasswordVariable} in the environment, or let cstar ask for it, or use a key (--ssh-identity-file).");
+        }
+
+        var alive = TimeSpan.FromSeconds(15);
+        if (options.SshAliveTimeout is { } text && (!DurationText.TryParse(text, out alive) || alive <= TimeSpan.Zero))
+        {
+            throw new CstarException($"--ssh-alive-timeout '{text}' is not a duration.", "Write it like 15s or 1m.");
+        }
+
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        return new SshOptions
+        {
+            Username = options.SshUsername,
+            IdentityFile = options.SshIdentityFile,
+            Port = options.SshPort,
+            KnownHostsFile = options.SshKnownHosts,
+            SshConfigFile = options.SshConfig,
+            JumpHost = options.JumpHost,
+            AcceptNewHostKeys = options.AcceptNewHostKeys,
+            AliveTimeout = alive,
+            PasswordPrompt = host => string.IsNullOrEmpty(password) ? prompt.AskSecret($"SSH password for {host}: ") : password,
+            PassphrasePrompt = path => prompt.AskSecret($"Passphrase for {path}: "),
+        };
+    }
+}

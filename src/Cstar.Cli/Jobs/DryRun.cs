@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Cstar.Cli.Verbs;
+using Cstar.Core.Commands;
+using Cstar.Core.Errors;
+using Cstar.Core.Planning;
+using Cstar.Core.Scheduling;
+
+namespace Cstar.Cli.Jobs;
+
+/// <summary>
+/// --dry-run: the scheduler run forward on the discovered ring, assuming every host succeeds and comes back:
+/// waves in order, the rule that bounded each, blocked hosts and why, and an estimated duration.
+/// Nothing beyond discovery touches a host.
+/// </summary>
+internal static class DryRun
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static async Task<int> PrintAsync(JobSetup setup, JobOptions options, TextWriter stdout)
+    {
+        var perHost = PlanEstimate.Default.PerHost;
+        if (options.EstimatePerHost is { } text && (!DurationText.TryParse(text, out perHost) || perHost <= TimeSpan.Zero))
+        {
+            throw new CstarException($"--estimate-per-host '{text}' is not a duration.", "Write it like 90s, 3m or 1h.", ExitCode.Usage);
+        }
+
+        var progress = JobProgress.Create(setup.Targets.Select(n => n.Address));
+        var plan = PlanSimulator.Simulate(setup.Context, progress, setup.DownNodes, PlanEstimate.Default with { PerHost = perHost });
+        if (OutputFormats.Parse(options.Output) == OutputFormat.Json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(PlanDto.From(plan), Json));
+        }
+        else
+        {
+            await stdout.WriteAsync(PlanRenderer.Render(plan));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+using Cstar.Cli.Composition;
+using Cstar.Core.Errors;
+using Cstar.Core.Jobs;
+using Cstar.JobStore.Inspection;
+using Cstar.JobStore.Output;
+using Cstar.JobStore.Rendering;
+
+namespace Cstar.Cli.Verbs;
+
+/// <summary>`cstar jobs`, `jobs show &lt;id&gt;`, `jobs log &lt;id&gt; [--host H] [--follow]`: what ran where and what it printed.</summary>
+internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
+{
+    public async Task<int> RunAsync(JobsOptions options, CancellationToken cancellationToken)
+    {
+        var words = options.Action.ToList();
+        var json = OutputFormats.Parse(options.Output) == OutputFormat.Json;
+        using var store = JobStoreFactory.Open(options.OutputDirectory, time);
+        var outputs = new HostOutputReader(store, time);
+        var inspector = new JobInspector(store, outputs);
+        switch (words.FirstOrDefault() ?? "list")
+        {
+            case "list" when words.Count <= 1:
+                var jobs = inspector.List();
+                var unreadable = inspector.FindUnreadable();
+                await stdout.WriteAsync(json ? JobJsonRenderer.Render(jobs, unreadable) + "\n" : JobListRenderer.Render(jobs, unreadable));
+                return 0;
+            case "show" when words.Count == 2:
+                var details = inspector.Show(words[1]);
+                await stdout.WriteAsync(json ? JobJsonRenderer.Render(details) + "\n" : JobDetailsRenderer.Render(details));
+                return 0;
+            case "log" when words.Count == 2 && options.Follow:
+                var host = options.Host ?? throw new CstarException("--follow needs --host: it follows one host's output.", $"Example: cstar jobs log {words[1]} --host 10.0.0.1 --follow", ExitCode.Usage);
+                await outputs.FollowAsync(words[1], host, OutputChannel.Out, stdout, TimeSpan.FromMilliseconds(500), cancellationToken);
+                return 0;
+            case "log" when words.Count == 2:
+                await stdout.WriteAsync(JobLogRenderer.Render(inspector.Show(words[1]), outputs, options.Host));
+                return 0;
+            default:
+                throw new CstarException(
+                    $"'cstar jobs {string.Join(' ', words)}' is not understood.",
+                    "Use: cstar jobs | cstar jobs show <job-id> | cstar jobs log <job-id> [--host H] [--follow]",
+                    ExitCode.Usage);
+        }
+    }
+}

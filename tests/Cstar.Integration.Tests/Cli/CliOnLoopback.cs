@@ -1,0 +1,26 @@
+using Cstar.TestKit.Processes;
+using Cstar.TestKit.Simulation;
+
+namespace Cstar.Integration.Tests.Cli;
+
+/// <summary>Runs the published cstar against a loopback cluster with the cluster's own SSH files, as a user would.</summary>
+internal static class CliOnLoopback
+{
+    public static string[] SshFlags(LoopbackCluster cluster) =>
+    [
+        "--ssh-username", "root",
+        "--ssh-identity-file", cluster.IdentityFile,
+        "--ssh-known-hosts", cluster.KnownHostsPath,
+    ];
+
+    public static async Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, params string[] args)
+    {
+        var home = Path.Combine(cluster.Directory, "operator-home");
+        Directory.CreateDirectory(home);
+        return await ProcessRunner.RunAsync(
+            await PublishedCli.CstarAsync(),
+            [.. args, .. SshFlags(cluster)],
+            TimeSpan.FromSeconds(120),
+            environment: new Dictionary<string, string?> { ["HOME"] = home, ["TERM"] = "dumb" });
+    }
+}
