@@ -54,7 +54,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             (CleanupJobsOptions o) => new CleanupJobsVerb(stdout, _time).RunAsync(o),
             (RingOptions o) => new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None),
             (JobsOptions o) => new JobsVerb(stdout, _time).RunAsync(o, CancellationToken.None),
-            (DemoOptions o) => NotYet("demo", "issue 9"),
+            (DemoOptions o) => new Demo.DemoVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None),
             errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
     }
 

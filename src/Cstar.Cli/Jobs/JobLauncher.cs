@@ -126,7 +126,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             using var interrupt = new InterruptHandler(stderr);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             var outcome = await new JobRunner(services).RunAsync(request, linked.Token);
-            await JobSummary.PrintAsync(stdout, store, outcome);
+            await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;
         }
         finally

@@ -10,9 +10,9 @@ namespace Cstar.Cli.Jobs;
 /// The end of a run: hosts grouped by identical output (as `clush -b` does), failures first, then the
 /// outcome and, when the job can go on, the line that resumes it.
 /// </summary>
-internal static class JobSummary
+internal static class RunSummary
 {
-    public static async Task PrintAsync(TextWriter stdout, SqliteJobStore store, JobOutcome outcome)
+    public static async Task PrintAsync(TextWriter stdout, SqliteJobStore store, JobOutcome outcome, bool resumable = true)
     {
         var job = store.LoadJob(outcome.JobId);
         var reader = new HostOutputReader(store, TimeProvider.System);
@@ -39,7 +39,7 @@ internal static class JobSummary
         var counts = job.Hosts.GroupBy(h => h.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync($"Job {outcome.JobId}: {outcome.State.ToString().ToLowerInvariant()}: {outcome.Reason} ({string.Join(", ", counts)})");
-        if (outcome.ResumeCommand is { } resume)
+        if (resumable && outcome.ResumeCommand is { } resume)
         {
             await stdout.WriteLineAsync($"To resume, run {resume}");
         }
