@@ -1,6 +1,7 @@
 using CommandLine;
 using Cstar.Cli.Commands;
 using Cstar.Cli.Composition;
+using Cstar.Cli.Jobs;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Errors;
 
@@ -49,11 +50,11 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         using var parser = CliParser.Create();
         var result = parser.ParseArguments(args, BuiltInVerbs);
         return await result.MapResult(
-            (ContinueOptions o) => NotYet("continue", "issue 8"),
+            (ContinueOptions o) => new JobLauncher(stdout, stderr, _prompt, _time).ContinueAsync(o, CancellationToken.None),
             (CleanupJobsOptions o) => new CleanupJobsVerb(stdout, _time).RunAsync(o),
             (RingOptions o) => new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None),
             (JobsOptions o) => new JobsVerb(stdout, _time).RunAsync(o, CancellationToken.None),
-            (DemoOptions o) => NotYet("demo", "issue 9"),
+            (DemoOptions o) => new Demo.DemoVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None),
             errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
     }
 
@@ -62,7 +63,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         using var parser = CliParser.Create();
         var result = parser.ParseArguments<CstarparOptions>(args);
         return result.MapResult(
-            o => new CstarparVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None),
+            o => new CstarparVerb(stdout, stderr, _prompt, _time).RunAsync(o, args, CancellationToken.None),
             errors => Task.FromResult(HelpPrinter.Print("cstarpar", result, errors, stdout, stderr)));
     }
 

@@ -16,9 +16,12 @@ namespace Cstar.Cli.Jobs;
 /// </summary>
 internal static class JobSetupBuilder
 {
-    public static async Task<JobSetup> BuildAsync(JobOptions options, CommandHeader header, ICommandTransport transport, CancellationToken cancellationToken)
+    public static async Task<JobSetup> BuildAsync(JobOptions options, CommandHeader header, ICommandTransport transport, CancellationToken cancellationToken) =>
+        await BuildAsync(options, header, transport, await HostNamesAsync(options, cancellationToken), cancellationToken);
+
+    /// <summary>With the --host/--host-file names already read (continue uses the names stored with the job).</summary>
+    public static async Task<JobSetup> BuildAsync(JobOptions options, CommandHeader header, ICommandTransport transport, ImmutableArray<string> hostNames, CancellationToken cancellationToken)
     {
-        var hostNames = await HostNamesAsync(options, cancellationToken);
         if (!options.SeedHosts.Any() && hostNames.IsEmpty)
         {
             throw new CstarException(
@@ -85,7 +88,7 @@ internal static class JobSetupBuilder
         ? value
         : throw new CstarException($"{flag} must be a positive number; got {value}.", $"Give {flag} 1 or more.", ExitCode.Usage);
 
-    private static async Task<ImmutableArray<string>> HostNamesAsync(JobOptions options, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<string>> HostNamesAsync(JobOptions options, CancellationToken cancellationToken)
     {
         var names = ImmutableArray.CreateBuilder<string>();
         if (options.Hosts.Any())

@@ -2,9 +2,21 @@ using CommandLine;
 
 namespace Cstar.Cli.Verbs;
 
-[Verb("continue", HelpText = "Resume a job where it stopped, never running a host twice. Example: cstar continue 0b5e...")]
+[Verb("continue", HelpText = "Resume a job where it stopped, never running a host twice. Example: cstar continue 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90 --retry-failed")]
 internal sealed class ContinueOptions
 {
     [Value(0, MetaName = "job-id", HelpText = "The id printed when the job started (see cstar jobs).")]
     public string? JobId { get; set; }
+
+    [Option("retry-failed", HelpText = "Run the hosts that failed, timed out or did not come back again.")]
+    public bool RetryFailed { get; set; }
+
+    [Option("stop-after", HelpText = "Start at most N more hosts in this run.")]
+    public int? StopAfter { get; set; }
+
+    [Option("output-directory", HelpText = "Where the job store lives (default ~/.cstar).")]
+    public string? OutputDirectory { get; set; }
+
+    [Option("max-job-age", Hidden = true, HelpText = "Accepted for compatibility with cstar; ignored.")]
+    public int? MaxJobAge { get; set; }
 }

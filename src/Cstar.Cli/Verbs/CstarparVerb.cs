@@ -1,28 +1,53 @@
+using System.Collections.Immutable;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
 using Cstar.Core.Commands;
 using Cstar.Core.Errors;
+using Cstar.Core.Jobs;
+using Cstar.Transport;
 
 namespace Cstar.Cli.Verbs;
 
 /// <summary>`cstarpar [flags] [--] COMMAND {}`: a local command once per host, in the same safe order as cstar.</summary>
 internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsolePrompt prompt, TimeProvider time)
 {
-    public async Task<int> RunAsync(CstarparOptions options, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CstarparOptions options, string[] args, CancellationToken cancellationToken)
     {
-        if (!options.Command.Any())
+        var words = options.Command.ToList();
+        if (words.Count == 0)
         {
             throw new CstarException("cstarpar needs a command to run for each host.", "Example: cstarpar --seed-host 10.0.0.1 -- ssh {} nodetool flush", ExitCode.Usage);
         }
 
-        await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
-        var setup = await JobSetupBuilder.BuildAsync(options, CommandHeader.Empty("cstarpar"), transport, cancellationToken);
-        if (options.DryRun)
+        // cstar's way: one string, split like a shell line. Several words: the shell already split them.
+        var commandLine = words.Count == 1 ? words[0] : ShellQuote.Join(words);
+        var flagWords = FlagWords(args, words);
+        var launch = new JobLaunch(
+            options,
+            flagWords,
+            "cstarpar",
+            CommandHeader.Empty("cstarpar"),
+            new CommandSource(commandLine, null, ScriptCommandVerb.Sha256Hex(commandLine)),
+            [],
+            RunnerKind.Local);
+        return await new JobLauncher(stdout, stderr, prompt, time).RunNewAsync(launch, cancellationToken);
+    }
+
+    /// <summary>The flags without the command words, so `continue` can parse them back as job flags.</summary>
+    private static ImmutableArray<string> FlagWords(string[] args, List<string> command)
+    {
+        var dashDash = Array.IndexOf(args, "--");
+        if (dashDash >= 0)
         {
-            return await DryRun.PrintAsync(setup, options, stdout);
+            return [.. args[..dashDash]];
         }
 
-        _ = stderr;
-        throw new CstarException("Running jobs is not available in this build yet.", "Use --dry-run to see the plan; running arrives with issue 7.");
+        var remaining = new List<string>(args);
+        foreach (var word in command)
+        {
+            remaining.RemoveAt(remaining.LastIndexOf(word));
+        }
+
+        return [.. remaining];
     }
 }

@@ -164,6 +164,9 @@ internal class JobOptions
     [Option("wait-for-cql", HelpText = "A finished host is back only when its CQL port answers.")]
     public bool WaitForCql { get; set; }
 
+    [Option("cql-port", HelpText = "The nodes' native (CQL) port for --wait-for-cql (default 9042).")]
+    public int? CqlPort { get; set; }
+
     [Option("wait-timeout", HelpText = "How long to wait for a host to come back (default 30m).")]
     public string? WaitTimeout { get; set; }
 

@@ -3,7 +3,7 @@ using Cstar.Cli.Commands;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
 using Cstar.Core.Commands;
-using Cstar.Core.Errors;
+using Cstar.Core.Jobs;
 
 namespace Cstar.Cli.Verbs;
 
@@ -38,14 +38,18 @@ internal sealed class ScriptCommandVerb(TextWriter stdout, TextWriter stderr, IC
         }
 
         var options = parsed.Value;
-        await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
-        var setup = await JobSetupBuilder.BuildAsync(options, header, transport, cancellationToken);
-        if (options.DryRun)
-        {
-            return await DryRun.PrintAsync(setup, options, stdout);
-        }
-
-        _ = values;
-        throw new CstarException("Running jobs is not available in this build yet.", "Use --dry-run to see the plan; running arrives with issue 7.");
+        var (_, text) = CommandCatalog.Load(command);
+        var launch = new JobLaunch(
+            options,
+            [.. rest],
+            command.Name,
+            header,
+            new CommandSource(text, command.Path, Sha256Hex(text)),
+            ArgumentEnvironment.ToJobArguments(header, values),
+            RunnerKind.Remote);
+        return await new JobLauncher(stdout, stderr, prompt, time).RunNewAsync(launch, cancellationToken);
     }
+
+    public static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

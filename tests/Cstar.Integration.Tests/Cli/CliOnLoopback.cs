@@ -15,11 +15,12 @@ internal static class CliOnLoopback
 
     public static async Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, params string[] args)
     {
+        var withSsh = args is ["jobs", ..] or ["continue", ..] ? args : [.. args, .. SshFlags(cluster)];
         var home = Path.Combine(cluster.Directory, "operator-home");
         Directory.CreateDirectory(home);
         return await ProcessRunner.RunAsync(
             await PublishedCli.CstarAsync(),
-            [.. args, .. SshFlags(cluster)],
+            withSsh,
             TimeSpan.FromSeconds(120),
             environment: new Dictionary<string, string?> { ["HOME"] = home, ["TERM"] = "dumb" });
     }

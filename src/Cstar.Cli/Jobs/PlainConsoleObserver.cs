@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
+using Cstar.Core.Scheduling;
+
+namespace Cstar.Cli.Jobs;
+
+/// <summary>
+/// The plain view: one line per event, safe for pipes, cron, CI and TERM=dumb. --ip-label streams every
+/// output line prefixed with its host; -v prints each host's output when it finishes.
+/// </summary>
+internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time) : IJobObserver
+{
+    private const int MaxBufferedOutput = 64 * 1024;
+    private readonly Dictionary<string, StringBuilder> _buffers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _partialLines = new(StringComparer.Ordinal);
+    private string? _lastDecision;
+    private string? _lastGate;
+
+    public async Task JobStartingAsync(JobDefinition definition, JobSetup setup, bool resume)
+    {
+        await output.WriteLineAsync($"Job id is {definition.JobId}{(resume ? " (continuing)" : string.Empty)}");
+        await output.WriteLineAsync($"Command: {definition.CommandName}; {setup.Targets.Length} target host(s) in {string.Join(", ", setup.Topology.Clusters.Select(c => c.Name))}");
+        var policy = setup.Context.Policy;
+        await output.WriteLineAsync($"Strategy: {policy.Strategy.ToString().ToLowerInvariant()}, cluster-parallel {Lower(policy.ClusterParallel)}, dc-parallel {Lower(policy.DcParallel)}");
+        foreach (var warning in setup.Context.Warnings)
+        {
+            await output.WriteLineAsync("warning: " + warning);
+        }
+    }
+
+    public void HostChanged(HostChangedArgs args)
+    {
+        var what = args.State switch
+        {
+            HostRunStateKind.Starting => "starting",
+            HostRunStateKind.Running => "running" + (args.Pid is { } pid ? $" (pid {pid})" : string.Empty),
+            HostRunStateKind.Succeeded when args.AwaitingReturn => "finished; waiting until its peers see it UN",
+            HostRunStateKind.Succeeded => "back: done",
+            HostRunStateKind.Failed => "FAILED: " + (args.Reason ?? "exit " + args.ExitCode),
+            HostRunStateKind.TimedOut => "TIMED OUT: " + args.Reason,
+            HostRunStateKind.DidNotComeBack => "DID NOT COME BACK: " + args.Reason,
+            HostRunStateKind.Skipped => "skipped: " + args.Reason,
+            _ => args.State.ToString().ToLowerInvariant(),
+        };
+        Line($"{args.Host} {what}");
+        if (verbose > 0 && args.State is HostRunStateKind.Succeeded or HostRunStateKind.Failed or HostRunStateKind.TimedOut
+            && !args.AwaitingReturn && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
+        {
+            output.Write(buffered.ToString());
+            output.Flush();
+        }
+    }
+
+    public void OutputReceived(HostOutputArgs args)
+    {
+        if (verbose > 0 && !ipLabel)
+        {
+            var buffer = _buffers.TryGetValue(args.Host, out var b) ? b : _buffers[args.Host] = new StringBuilder();
+            if (buffer.Length < MaxBufferedOutput)
+            {
+                buffer.Append(args.Text);
+            }
+        }
+
+        if (!ipLabel)
+        {
+            return;
+        }
+
+        var text = (_partialLines.Remove(args.Host, out var partial) ? partial : string.Empty) + args.Text;
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            output.WriteLine($"{args.Host}: {lines[i]}");
+        }
+
+        if (lines[^1].Length > 0)
+        {
+            _partialLines[args.Host] = lines[^1];
+        }
+
+        output.Flush();
+    }
+
+    public void DecisionMade(DecisionArgs args)
+    {
+        if (args.Decision is SchedulingDecision.Start || args.Decision.Reason == _lastDecision)
+        {
+            return;
+        }
+
+        _lastDecision = args.Decision.Reason;
+        Line(args.Decision.Reason);
+    }
+
+    public void GateChanged(GateArgs args)
+    {
+        var text = (args.Host is null ? "ring" : args.Host) + ": " + args.Status;
+        if (text == _lastGate)
+        {
+            return;
+        }
+
+        _lastGate = text;
+        Line("gate " + (args.Passed ? "passed" : "waiting") + $" ({args.Waited.TotalSeconds:0}s) " + text);
+    }
+
+    private void Line(string text)
+    {
+        output.WriteLine($"[{time.GetLocalNow():HH:mm:ss}] {text}");
+        output.Flush();
+    }
+
+    private static string Lower(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,13 @@
+using Cstar.Core.Ports;
+
+namespace Cstar.Core.Execution;
+
+/// <summary>What a host task tells the runner loop through the channel: the loop is the only writer of job state.</summary>
+internal abstract record HostMessage(string Host)
+{
+    public sealed record Running(string Host, long Pid) : HostMessage(Host);
+
+    public sealed record Output(string Host, OutputChunk Chunk) : HostMessage(Host);
+
+    public sealed record Ended(string Host, HostRunResult Result) : HostMessage(Host);
+}

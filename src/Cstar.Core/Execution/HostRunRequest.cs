@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
+
+namespace Cstar.Core.Execution;
+
+/// <summary>
+/// One host's run as the runner loop hands it to an <see cref="IHostRunner"/>. <see cref="Attach"/> is true on
+/// resume: the host was recorded Starting or Running, so the runner must attach (its wrapper still starts the
+/// command if, and only if, it never started). The timeout counts from <see cref="StartedAt"/>.
+/// </summary>
+public sealed record HostRunRequest(
+    string JobId,
+    string Host,
+    HostPlacement Placement,
+    bool Attach,
+    DateTimeOffset StartedAt,
+    TimeSpan? Timeout,
+    ImmutableDictionary<string, string> Environment,
+    IHostOutputWriter Output,
+    Action<long> OnRunning,
+    Action<OutputChunk> OnOutput);

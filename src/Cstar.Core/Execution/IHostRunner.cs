@@ -1,0 +1,16 @@
+namespace Cstar.Core.Execution;
+
+/// <summary>
+/// Runs (or attaches to) one host's command and returns how it ended. Implementations: detached remote runs
+/// over SSH, local runs (cstarpar), fakes. Output goes straight to <see cref="HostRunRequest.Output"/>; the
+/// pid and output are also reported through the request's callbacks, which feed the runner loop's channel.
+/// Cancelling the token DETACHES: the command keeps running where it runs, and the task ends with
+/// <see cref="HostRunResultKind.Detached"/> (or an OperationCanceledException).
+/// </summary>
+public interface IHostRunner
+{
+    Task<HostRunResult> RunAsync(HostRunRequest request, CancellationToken detach);
+
+    /// <summary>Removes what the run left on the host (its run folder). Called only after the result is recorded.</summary>
+    Task CleanupAsync(HostRunRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace Cstar.Core.Execution;
+
+/// <summary>
+/// What the live view watches. Called by the runner loop only (one thread at a time), so an implementation needs
+/// no locks; it must return quickly. One arguments record per callback: adding a field breaks nobody.
+/// </summary>
+public interface IJobObserver
+{
+    void HostChanged(HostChangedArgs args);
+
+    void OutputReceived(HostOutputArgs args);
+
+    void DecisionMade(DecisionArgs args);
+
+    void GateChanged(GateArgs args);
+}

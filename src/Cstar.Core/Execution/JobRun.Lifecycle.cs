@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Cstar.Core.Errors;
+using Cstar.Core.Health;
+using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
+using Cstar.Core.Scheduling;
+
+namespace Cstar.Core.Execution;
+
+/// <summary>The job loop's beginning and ends: create or resume, the first health check, the gate, Ctrl+C, the end.</summary>
+internal sealed partial class JobRun
+{
+    private void Initialize()
+    {
+        var definition = _request.Definition;
+        if (!_request.Resume)
+        {
+            _s.Store.CreateJob(definition, _request.Hosts);
+            foreach (var host in _request.Hosts)
+            {
+                _hosts[host] = HostRunState.Pending(host);
+            }
+        }
+        else
+        {
+            var stored = _s.Store.LoadJob(_jobId);
+            var gone = stored.Hosts.Where(h => !h.IsTerminal && _request.Context.Topology.Find(h.Host) is null).Select(h => h.Host).ToList();
+            if (gone.Count > 0)
+            {
+                throw new CstarException(
+                    $"Job {_jobId} cannot continue: target host(s) {string.Join(", ", gone)} are no longer in the ring.",
+                    "Check the ring with cstar ring; a host that left the cluster cannot be run. Start a new job for the remaining hosts.");
+            }
+
+            foreach (var host in stored.Hosts)
+            {
+                _hosts[host.Host] = host;
+            }
+
+            if (stored.State != JobState.Running)
+            {
+                _s.Store.RecordJobState(_jobId, JobState.Running, Now, "continued");
+            }
+
+            if (_request.RetryFailed)
+            {
+                foreach (var host in stored.Hosts.Where(h => HostStateMachine.IsFailure(h.Kind)))
+                {
+                    _hosts[host.Host] = _s.Store.RecordHostTransition(_jobId, host.Host, HostTransition.Retry(Now), retryFailed: true);
+                }
+            }
+        }
+
+        _progress = ProgressOf(_hosts.Values);
+        _s.Events.Publish(new JobStartedEvent(Now, _jobId, definition.CommandName, definition.Clusters, _hosts.Count, _request.Resume));
+    }
+
+    /// <summary>Store states → scheduler progress. Starting/Running are in flight (attached); a succeeded host counts as done and back.</summary>
+    private static JobProgress ProgressOf(IEnumerable<HostRunState> hosts)
+    {
+        var list = hosts.ToList();
+        var progress = JobProgress.Create(list.Select(h => h.Host));
+        foreach (var host in list)
+        {
+            progress = host.Kind switch
+            {
+                HostRunStateKind.Starting or HostRunStateKind.Running => progress.WithRunning(host.Host),
+                HostRunStateKind.Succeeded => progress.WithRunning(host.Host).WithDone(host.Host).WithReturned(host.Host),
+                HostRunStateKind.Skipped => progress.WithSkipped(host.Host),
+                _ when HostStateMachine.IsFailure(host.Kind) => progress.WithRunning(host.Host).WithFailed(host.Host),
+                _ => progress,
+            };
+        }
+
+        return progress;
+    }
+
+    private async Task<JobOutcome?> CheckBeforeFirstStartAsync(CancellationToken stop)
+    {
+        await ReadViewsAsync(stop);
+        var targets = _hosts.Values.Where(h => h.Kind == HostRunStateKind.Pending).Select(h => h.Host).ToList();
+        var policy = _request.Context.Policy;
+        var verdict = HealthRules.BeforeFirstStart(targets, _views, policy.IgnoreDownNodes, policy.AllowSchemaDisagreement);
+        _s.Observer.GateChanged(new GateArgs(Now, null, verdict.IsOk, verdict.Reason, TimeSpan.Zero));
+        if (!verdict.IsOk)
+        {
+            _s.Events.Publish(new JobHaltedEvent(Now, _jobId, verdict.Reason));
+            return await FinishAsync(JobState.Halted, ExitCode.Blocked, "the ring is not healthy enough to start: " + verdict.Reason);
+        }
+
+        _baselineDown = HealthRules.UnavailableNodes(_views);
+        return null;
+    }
+
+    private async Task ReadViewsAsync(CancellationToken stop)
+    {
+        var avoid = _progress.InFlight.ToImmutableHashSet(StringComparer.Ordinal);
+        try
+        {
+            _views = await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            _views = [];
+        }
+    }
+
+    /// <summary>One gate poll: a fresh set of views decides every host awaiting return and watches for foreign down nodes.</summary>
+    private async Task PollAsync(CancellationToken stop)
+    {
+        await ReadViewsAsync(stop);
+        foreach (var (host, wait) in _awaiting.ToList())
+        {
+            var waited = Now - wait.Since;
+            var verdict = HealthRules.HasReturned(host, _views, false, false);
+            if (verdict.IsOk && _request.RequireCql)
+            {
+                var cql = await _s.Health.CheckCqlAsync(host, stop).ConfigureAwait(false);
+                verdict = HealthRules.HasReturned(host, _views, true, cql.Ready);
+            }
+
+            if (verdict.IsOk)
+            {
+                Succeed(host, waited);
+            }
+            else if (waited >= _request.WaitTimeout)
+            {
+                _awaiting.Remove(host);
+                Fail(host, HostTransition.DidNotComeBack(Now, wait.ExitCode, $"did not come back within {Seconds(_request.WaitTimeout)} after {wait.Note}: {verdict.Reason}"));
+            }
+            else
+            {
+                _s.Observer.GateChanged(new GateArgs(Now, host, false, verdict.Reason, waited));
+            }
+        }
+
+        WatchForeignDownNodes();
+        _nextPoll = Now + _pollDelay;
+        _pollDelay = TimeSpan.FromTicks(Math.Min(_request.GateMaxDelay.Ticks, (long)(_pollDelay.Ticks * 1.5)));
+    }
+
+    /// <summary>A node that is not ours and was up when the job began went down: no new start until it is back, bounded by the wait timeout.</summary>
+    private void WatchForeignDownNodes()
+    {
+        var ours = _hosts.Values.Where(h => h.Kind is HostRunStateKind.Starting or HostRunStateKind.Running || HostStateMachine.IsFailure(h.Kind))
+            .Select(h => h.Host).Concat(_awaiting.Keys).ToHashSet(StringComparer.Ordinal);
+        var foreign = HealthRules.UnavailableNodes(_views).Except(_baselineDown).Where(n => !ours.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        if (foreign.Count == 0)
+        {
+            if (_foreignDownSince is not null)
+            {
+                _s.Events.Publish(new GatePassEvent(Now, _jobId, null, Now - _foreignDownSince.Value));
+                _s.Observer.GateChanged(new GateArgs(Now, null, true, "every node is back", Now - _foreignDownSince.Value));
+            }
+
+            (_foreignDownSince, _foreignDownReason) = (null, null);
+            return;
+        }
+
+        var reason = $"node(s) not run by this job are down: {string.Join(", ", foreign)}; no host starts until they are back";
+        if (_foreignDownSince is null)
+        {
+            _foreignDownSince = Now;
+            _s.Events.Publish(new GateWaitEvent(Now, _jobId, null, reason));
+        }
+
+        _foreignDownReason = reason;
+        var waited = Now - _foreignDownSince.Value;
+        _s.Observer.GateChanged(new GateArgs(Now, null, false, reason, waited));
+        if (waited >= _request.WaitTimeout && _haltReason is null)
+        {
+            _haltReason = $"node(s) {string.Join(", ", foreign)} went down during the job and did not come back within {Seconds(_request.WaitTimeout)}";
+            _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
+            (_foreignDownSince, _foreignDownReason) = (null, null);
+        }
+    }
+
+    /// <summary>Ctrl+C: stop starting, stop following (commands go on remotely), persist Interrupted, return at once.</summary>
+    private async Task<JobOutcome> InterruptAsync()
+    {
+        const string Reason = "interrupted: no new host starts; hosts already running go on on their hosts";
+        _s.Events.Publish(new JobHaltedEvent(Now, _jobId, Reason));
+        await _detach.CancelAsync().ConfigureAwait(false);
+        await WaitBoundedAsync([.. _tasks.Values, .. _cleanups], _request.DetachGrace).ConfigureAwait(false);
+        foreach (var (_, run) in _runs)
+        {
+            run.Output.Dispose();
+        }
+
+        return Complete(JobState.Interrupted, ExitCode.Incomplete, Reason);
+    }
+
+    private async Task<JobOutcome> FinishAsync(JobState state, ExitCode code, string reason)
+    {
+        await WaitBoundedAsync(_cleanups, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        return Complete(state, code, reason);
+    }
+
+    private JobOutcome Complete(JobState state, ExitCode code, string reason)
+    {
+        _s.Store.RecordJobState(_jobId, state, Now, reason);
+        var counts = HostCounts.Of(_hosts.Values);
+        _s.Events.Publish(new JobEndedEvent(Now, _jobId, state, counts));
+        return new JobOutcome(_jobId, state, code, counts, reason);
+    }
+
+    private async Task WaitBoundedAsync(List<Task> tasks, TimeSpan bound)
+    {
+        if (tasks.Count == 0)
+        {
+            return;
+        }
+
+        using var cts = new CancellationTokenSource();
+        var all = Task.WhenAll(tasks);
+        await Task.WhenAny(all, Task.Delay(bound, _time, cts.Token)).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+}

@@ -1,0 +1,350 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading.Channels;
+using Cstar.Core.Errors;
+using Cstar.Core.Health;
+using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
+using Cstar.Core.Scheduling;
+
+namespace Cstar.Core.Execution;
+
+/// <summary>
+/// One run of the job loop (the run loop may exceed 200 lines). Only this loop writes job state: host tasks
+/// report through <see cref="_channel"/>, the loop records every transition, persisting Starting before any host
+/// task exists. Finished hosts stay "Running" in the store until the gate sees them back (then Succeeded) or
+/// gives up (DidNotComeBack), so a crash at any point leaves a state <c>continue</c> can attach to.
+/// </summary>
+internal sealed partial class JobRun : IDisposable
+{
+    private readonly JobRunnerServices _s;
+    private readonly JobRunRequest _request;
+    private readonly TimeProvider _time;
+    private readonly string _jobId;
+    private readonly Channel<HostMessage> _channel = Channel.CreateUnbounded<HostMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, HostRunState> _hosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HostRunRequest Run, IHostOutputWriter Output)> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Since, int? ExitCode, string Note)> _awaiting = new(StringComparer.Ordinal);
+    private readonly List<Task> _cleanups = [];
+    private readonly CancellationTokenSource _detach = new();
+    private JobProgress _progress = null!;
+    private IReadOnlyList<RingView> _views = [];
+    private ImmutableHashSet<string> _baselineDown = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    private DateTimeOffset _nextPoll;
+    private TimeSpan _pollDelay;
+    private DateTimeOffset? _foreignDownSince;
+    private string? _foreignDownReason;
+    private string? _haltReason;
+    private string? _lastDecision;
+    private int _startedThisRun;
+
+    public JobRun(JobRunnerServices services, JobRunRequest request)
+    {
+        _s = services;
+        _request = request;
+        _time = services.Time;
+        _jobId = request.Definition.JobId;
+        _pollDelay = request.GateInitialDelay;
+    }
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    public async Task<JobOutcome> RunAsync(CancellationToken stop)
+    {
+        Initialize();
+        if (_progress.StartedCount == 0 || !_request.Resume)
+        {
+            var before = await CheckBeforeFirstStartAsync(stop);
+            if (before is not null)
+            {
+                return before;
+            }
+        }
+        else
+        {
+            await ReadViewsAsync(stop);
+            _baselineDown = HealthRules.UnavailableNodes(_views).Except(_progress.InFlight);
+        }
+
+        foreach (var host in _hosts.Values.Where(h => h.Kind is HostRunStateKind.Starting or HostRunStateKind.Running).Select(h => h.Host).ToList())
+        {
+            Launch(host, attach: true);
+        }
+
+        return await LoopAsync(stop);
+    }
+
+    public void Dispose() => _detach.Dispose();
+
+    private async Task<JobOutcome> LoopAsync(CancellationToken stop)
+    {
+        while (true)
+        {
+            while (_channel.Reader.TryRead(out var message))
+            {
+                Apply(message);
+            }
+
+            if (stop.IsCancellationRequested)
+            {
+                return await InterruptAsync();
+            }
+
+            if (NeedsPolling && Now >= _nextPoll)
+            {
+                await PollAsync(stop);
+                continue;
+            }
+
+            var end = Step();
+            if (end is not null)
+            {
+                return await FinishAsync(end.Value.State, end.Value.Code, end.Value.Reason);
+            }
+
+            if (_channel.Reader.TryPeek(out _))
+            {
+                continue;
+            }
+
+            await WaitAsync(stop);
+        }
+    }
+
+    private bool NeedsPolling => _awaiting.Count > 0 || _foreignDownSince is not null;
+
+    /// <summary>Asks the scheduler and acts. Returns how the job ends when it is over, else null (wait for news).</summary>
+    private (JobState State, ExitCode Code, string Reason)? Step()
+    {
+        var inFlight = _tasks.Count > 0 || _awaiting.Count > 0;
+        if (_haltReason is not null || _foreignDownSince is not null)
+        {
+            var why = _haltReason ?? _foreignDownReason!;
+            Decide(new SchedulingDecision.Wait(why, []));
+            return inFlight || _haltReason is null ? null : EndState();
+        }
+
+        while (true)
+        {
+            var decision = Scheduler.Decide(ScheduleInput.Create(_request.Context, _progress, HealthRules.UnavailableNodes(_views)));
+            if (decision is SchedulingDecision.Start start && _request.StopAfter is int limit && _startedThisRun >= limit)
+            {
+                decision = inFlight
+                    ? new SchedulingDecision.Wait($"stop-after {limit.ToString(CultureInfo.InvariantCulture)} reached: waiting for the hosts in flight", [])
+                    : new SchedulingDecision.Finished("stop-after reached");
+            }
+
+            Decide(decision);
+            switch (decision)
+            {
+                case SchedulingDecision.Start s:
+                    var room = _request.StopAfter is int max ? max - _startedThisRun : int.MaxValue;
+                    foreach (var host in s.Hosts.Take(room))
+                    {
+                        StartHost(host);
+                    }
+
+                    return null;
+                case SchedulingDecision.Skip skip:
+                    foreach (var host in skip.Hosts)
+                    {
+                        Record(host, HostTransition.Skipped(Now, skip.Reason));
+                        _progress = _progress.WithSkipped(host);
+                    }
+
+                    continue;
+                case SchedulingDecision.Blocked blocked when !inFlight:
+                    _s.Events.Publish(new JobHaltedEvent(Now, _jobId, blocked.Reason));
+                    return (JobState.Halted, ExitCode.Blocked, blocked.Reason);
+                case SchedulingDecision.Finished:
+                    return inFlight ? null : EndState();
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private (JobState, ExitCode, string) EndState()
+    {
+        var counts = HostCounts.Of(_hosts.Values);
+        var failed = counts.Failed + counts.TimedOut + counts.DidNotComeBack;
+        var notRun = counts.Pending;
+        if (notRun == 0)
+        {
+            return failed == 0
+                ? (JobState.Finished, ExitCode.Success, $"all {N(counts.Total)} host(s) handled: {N(counts.Succeeded)} succeeded, {N(counts.Skipped)} skipped")
+                : (JobState.Finished, ExitCode.HostsFailed, $"{N(failed)} host(s) failed, timed out or did not come back");
+        }
+
+        if (_haltReason is not null || failed > 0)
+        {
+            return (JobState.Halted, ExitCode.Incomplete, $"{_haltReason ?? "halted after a failure"}; {N(notRun)} host(s) not run");
+        }
+
+        return (JobState.StoppedAfter, ExitCode.Incomplete, $"stop-after reached; {N(notRun)} host(s) not run yet");
+    }
+
+    private void StartHost(string host)
+    {
+        Record(host, HostTransition.Starting(Now));
+        _progress = _progress.WithRunning(host);
+        _startedThisRun++;
+        Launch(host, attach: false);
+    }
+
+    private void Launch(string host, bool attach)
+    {
+        var state = _hosts[host];
+        _s.Events.Publish(new HostStartedEvent(Now, _jobId, host, state.Attempt, attach));
+        var output = _s.Outputs.OpenWriter(_jobId, host);
+        var writer = _channel.Writer;
+        var environment = _request.Environment.ToImmutableDictionary(StringComparer.Ordinal);
+        var run = new HostRunRequest(
+            _jobId, host, PlacementOf(host), attach, state.StartedAt ?? Now, _request.HostTimeout, environment, output,
+            pid => writer.TryWrite(new HostMessage.Running(host, pid)),
+            chunk => writer.TryWrite(new HostMessage.Output(host, chunk)));
+        _runs[host] = (run, output);
+        var token = _detach.Token;
+        _tasks[host] = Task.Run(
+            async () =>
+            {
+                HostRunResult result;
+                try
+                {
+                    result = await _s.HostRunner.RunAsync(run, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    result = HostRunResult.Detached();
+                }
+#pragma warning disable CA1031 // A host task must always report: any failure becomes the host's result.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    result = HostRunResult.Lost($"{e.GetType().Name}: {e.Message}");
+                }
+
+                writer.TryWrite(new HostMessage.Ended(host, result));
+            },
+            CancellationToken.None);
+    }
+
+    private HostPlacement PlacementOf(string host)
+    {
+        var node = _request.Context.Topology.AllNodes.FirstOrDefault(n => string.Equals(n.Address, host, StringComparison.Ordinal));
+        return node is null ? HostPlacement.Unknown(host) : new HostPlacement(host, node.Cluster, node.Datacenter, node.Rack);
+    }
+
+    private void Apply(HostMessage message)
+    {
+        switch (message)
+        {
+            case HostMessage.Running running when _hosts[running.Host].Kind == HostRunStateKind.Starting:
+                Record(running.Host, HostTransition.Running(Now, running.Pid));
+                break;
+            case HostMessage.Output output:
+                _s.Observer.OutputReceived(new HostOutputArgs(Now, output.Host, output.Chunk.Stream, output.Chunk.Text));
+                break;
+            case HostMessage.Ended ended:
+                Ended(ended.Host, ended.Result);
+                break;
+        }
+    }
+
+    private void Ended(string host, HostRunResult result)
+    {
+        _tasks.Remove(host);
+        if (result.Kind == HostRunResultKind.Detached)
+        {
+            return;
+        }
+
+        if (result.Succeeded || (result.Kind == HostRunResultKind.HostRebooted && _request.RebootCountsAsSuccess))
+        {
+            _awaiting[host] = (Now, result.ExitCode, result.Reason);
+            _pollDelay = _request.GateInitialDelay;
+            _nextPoll = Now + _pollDelay;
+            var state = _hosts[host];
+            _s.Observer.HostChanged(new HostChangedArgs(Now, host, state.Kind, true, state.RemotePid, result.ExitCode, result.Reason));
+            _s.Events.Publish(new GateWaitEvent(Now, _jobId, host, $"{result.Reason}: waiting for {host} to be seen back"));
+            return;
+        }
+
+        var transition = result.Kind switch
+        {
+            HostRunResultKind.TimedOut => HostTransition.TimedOut(Now, result.Reason),
+            _ => HostTransition.Failed(Now, result.ExitCode is 0 ? null : result.ExitCode, result.Reason),
+        };
+        Fail(host, transition);
+    }
+
+    private void Fail(string host, HostTransition transition)
+    {
+        Record(host, transition);
+        _progress = _progress.WithFailed(host);
+        Cleanup(host);
+        var failures = _hosts.Values.Count(h => HostStateMachine.IsFailure(h.Kind));
+        if (failures > _request.MaxFailures && _haltReason is null)
+        {
+            _haltReason = $"halted after {N(failures)} failure(s) (the last: {host}, {transition.Reason ?? transition.To.ToString()})";
+            _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
+        }
+    }
+
+    private void Succeed(string host, TimeSpan waited)
+    {
+        Record(host, HostTransition.Succeeded(Now));
+        _awaiting.Remove(host);
+        _progress = _progress.WithDone(host).WithReturned(host);
+        _s.Events.Publish(new GatePassEvent(Now, _jobId, host, waited));
+        _s.Observer.GateChanged(new GateArgs(Now, host, true, $"{host} is back", waited));
+        Cleanup(host);
+    }
+
+    private void Cleanup(string host)
+    {
+        if (_runs.Remove(host, out var run))
+        {
+            run.Output.Dispose();
+            _cleanups.Add(Task.Run(() => _s.HostRunner.CleanupAsync(run.Run, CancellationToken.None), CancellationToken.None));
+        }
+    }
+
+    private void Record(string host, HostTransition transition)
+    {
+        var next = _s.Store.RecordHostTransition(_jobId, host, transition);
+        _hosts[host] = next;
+        _s.Observer.HostChanged(new HostChangedArgs(Now, host, next.Kind, false, next.RemotePid, next.ExitCode, next.Reason));
+        if (next.IsTerminal)
+        {
+            _s.Events.Publish(new HostFinishedEvent(Now, _jobId, host, next.Kind, next.ExitCode, next.Reason, next.Duration));
+        }
+    }
+
+    private void Decide(SchedulingDecision decision)
+    {
+        var text = decision.ToString();
+        if (!string.Equals(text, _lastDecision, StringComparison.Ordinal))
+        {
+            _lastDecision = text;
+            _s.Observer.DecisionMade(new DecisionArgs(Now, decision));
+        }
+    }
+
+    private async Task WaitAsync(CancellationToken stop)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var waits = new List<Task> { _channel.Reader.WaitToReadAsync(wake.Token).AsTask(), Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token) };
+        if (NeedsPolling)
+        {
+            var delay = _nextPoll - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        await Task.WhenAny(waits).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using Cstar.Core.Jobs;
+using Cstar.Core.Scheduling;
+
+namespace Cstar.Core.Execution;
+
+/// <summary>
+/// One run of a job: a new job (<see cref="Resume"/> false: the definition is created in the store with
+/// <see cref="Hosts"/> Pending) or a <c>continue</c> (Resume true: the job is loaded, hosts recorded Starting or
+/// Running are attached, never started twice). The scheduling context (topology, replica maps, policy) is built
+/// by the caller from a fresh ring read.
+/// </summary>
+public sealed record JobRunRequest
+{
+    public required JobDefinition Definition { get; init; }
+
+    /// <summary>The target hosts of a new job (ignored on resume: the stored hosts are the targets).</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    public required SchedulingContext Context { get; init; }
+
+    public bool Resume { get; init; }
+
+    /// <summary>On resume, failed, timed-out and did-not-come-back hosts go back to Pending.</summary>
+    public bool RetryFailed { get; init; }
+
+    /// <summary>
+    /// Hosts to start in THIS run at most (<c>--stop-after</c>; on continue, that many more). The policy's
+    /// <see cref="SchedulingPolicy.StopAfter"/> counts over the whole job; both apply.
+    /// </summary>
+    public int? StopAfter { get; init; }
+
+    /// <summary>Failed hosts tolerated before the job halts; 0 = halt on the first (build the policy with HaltOnFailure = false when above 0).</summary>
+    public int MaxFailures { get; init; }
+
+    /// <summary>Per-host command timeout; the host's process group is killed when it expires. Null = none.</summary>
+    public TimeSpan? HostTimeout { get; init; }
+
+    /// <summary>How long a finished host may take to be seen back, and a foreign down node to come back (default 30 min).</summary>
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Back also means the CQL port answers (<c># C* wait-for: cql</c> / <c>--wait-for-cql</c>).</summary>
+    public bool RequireCql { get; init; }
+
+    /// <summary>
+    /// A command whose host rebooted under it (no exit status, process gone) counts as finished and is gated
+    /// like a success: a command that reboots its host is expected to. False: such a host fails.
+    /// </summary>
+    public bool RebootCountsAsSuccess { get; init; } = true;
+
+    /// <summary>First gate poll after a host finished; the delay grows ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
+    public TimeSpan GateInitialDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    public TimeSpan GateMaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Extra environment for every host's command (argument values: never on a command line).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How long Ctrl+C waits for host tasks to detach before returning.</summary>
+    public TimeSpan DetachGrace { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,26 @@
+using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
+
+namespace Cstar.Core.Execution;
+
+/// <summary>The ports a <see cref="JobRunner"/> works through, in one record (composition happens in the CLI).</summary>
+public sealed record JobRunnerServices(
+    IJobStore Store,
+    IHostOutputStore Outputs,
+    IHostRunner HostRunner,
+    IRingHealthProbe Health,
+    TimeProvider Time)
+{
+    public IJobEventSink Events { get; init; } = NullEventSink.Instance;
+
+    public IJobObserver Observer { get; init; } = NullJobObserver.Instance;
+
+    private sealed class NullEventSink : IJobEventSink
+    {
+        public static readonly NullEventSink Instance = new();
+
+        public void Publish(JobEvent jobEvent)
+        {
+        }
+    }
+}

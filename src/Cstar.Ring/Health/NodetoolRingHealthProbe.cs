@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using Cstar.Core.Errors;
+using Cstar.Core.Execution;
+using Cstar.Core.Health;
+using Cstar.Core.Ports;
+using Cstar.Core.Topology;
+using Cstar.Ring.Status;
+
+namespace Cstar.Ring.Health;
+
+/// <summary>
+/// The gate's eyes: <c>nodetool status</c> on up to three peers at once (never a host in flight), each parsed into a
+/// <see cref="RingView"/>. A peer that cannot be reached or answers something unparseable is replaced by the next
+/// candidate; peers that answered last time are asked first. CQL readiness is delegated (the CLI passes the
+/// transport's CqlReadinessProbe), so this project stays free of sockets.
+/// </summary>
+public sealed class NodetoolRingHealthProbe(
+    ICommandTransport transport,
+    RingHealthProbeOptions options,
+    string clusterName,
+    IReadOnlyList<string> peers,
+    Func<string, CancellationToken, Task<CqlCheck>>? cqlCheck = null) : IRingHealthProbe
+{
+    private readonly Lock _gate = new();
+    private ImmutableArray<string> _order = [.. peers];
+
+    /// <summary>nodetool commands sent so far.</summary>
+    public int CommandsSent { get; private set; }
+
+    public async Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(avoid);
+        ImmutableArray<string> order;
+        lock (_gate)
+        {
+            order = _order;
+        }
+
+        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)));
+        var views = new List<RingView>();
+        var failed = new List<string>();
+        while (views.Count < options.PeersPerRead && candidates.Count > 0)
+        {
+            var batch = Enumerable.Range(0, Math.Min(options.PeersPerRead - views.Count, candidates.Count)).Select(_ => candidates.Dequeue()).ToList();
+            var read = await Task.WhenAll(batch.Select(p => ReadOneAsync(p, cancellationToken))).ConfigureAwait(false);
+            views.AddRange(read.OfType<RingView>());
+            failed.AddRange(batch.Where((_, i) => read[i] is null));
+        }
+
+        lock (_gate)
+        {
+            _order = [.. _order.Except(failed, StringComparer.Ordinal), .. failed];
+        }
+
+        return views;
+    }
+
+    public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) =>
+        cqlCheck?.Invoke(host, cancellationToken) ?? Task.FromResult(new CqlCheck(false, "no CQL probe configured"));
+
+    private async Task<RingView?> ReadOneAsync(string peer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            lock (_gate)
+            {
+                CommandsSent++;
+            }
+
+            var result = await transport.RunAsync(peer, options.NodetoolArgv("status"), options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return null;
+            }
+
+            var status = StatusParser.Parse(result.StandardOutput);
+            return RingView.Of(peer, status.Entries.Select(e => new Node(
+                e.Address, clusterName, e.Datacenter, e.Rack, e.Status ?? NodeStatus.Down, e.State, e.HostId, e.Load, e.Tokens)));
+        }
+        catch (Exception e) when (e is TransportException or CstarException)
+        {
+            return null;
+        }
+    }
+}

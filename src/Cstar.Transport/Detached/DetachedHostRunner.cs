@@ -1,0 +1,159 @@
+using System.Text;
+using Cstar.Core.Execution;
+using Cstar.Core.Ports;
+
+namespace Cstar.Transport.Detached;
+
+/// <summary>
+/// Runs a host's command detached from the SSH session (or the local process, for cstarpar) so that it survives
+/// cstar: one bundle write, then one long "run-or-attach" command that starts the command unless its folder
+/// already did (atomic <c>mkdir started.lock</c>) and streams out/err from the byte offsets already stored
+/// locally until the exit status exists. An SSH drop is followed by reconnects with backoff and a re-attach
+/// from the stored offsets (nothing lost, nothing twice). A process that vanished without a status (its host
+/// rebooted) ends as <see cref="HostRunResultKind.HostRebooted"/>. A per-host timeout kills the process group.
+/// Per host step: 2 commands when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
+/// </summary>
+public sealed class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
+{
+    private static readonly TimeSpan NoTimeout = TimeSpan.FromDays(7);
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private long _commands;
+
+    /// <summary>Commands sent to hosts so far (each one runs the user's shell start-up files): for the benchmark.</summary>
+    public long CommandsSent => Interlocked.Read(ref _commands);
+
+    public async Task<HostRunResult> RunAsync(HostRunRequest request, CancellationToken detach)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var folder = options.Folder(request);
+        var payload = options.Payload(request);
+        var environment = new Dictionary<string, string>(request.Environment, StringComparer.Ordinal);
+        foreach (var (key, value) in payload.Environment)
+        {
+            environment[key] = value;
+        }
+
+        var bundle = RunBundle.Build(payload.Script, environment);
+        var deadline = request.Timeout is { } t ? request.StartedAt + t : (DateTimeOffset?)null;
+        var backoff = TimeSpan.FromMilliseconds(250);
+        DateTimeOffset? lostSince = null;
+        var wroteBundle = false;
+        string lastError = string.Empty;
+        while (true)
+        {
+            detach.ThrowIfCancellationRequested();
+            if (deadline is { } d && _time.GetUtcNow() >= d)
+            {
+                return await TimeOutAsync(request, folder, detach);
+            }
+
+            try
+            {
+                if (!wroteBundle)
+                {
+                    Count();
+                    await transport.WriteFileAsync(request.Host, folder + "/bundle", bundle, UnixFileMode.UserRead | UnixFileMode.UserWrite, options.CommandTimeout, detach);
+                    wroteBundle = true;
+                }
+
+                var result = await AttachAsync(request, folder, deadline, detach);
+                if (result is not null)
+                {
+                    return result;
+                }
+            }
+            catch (TransportException e) when (e.Kind is TransportFailureKind.HostKeyRejected or TransportFailureKind.Authentication)
+            {
+                return HostRunResult.Lost(e.Message);
+            }
+            catch (Exception e) when (e is TransportException or IOException && !detach.IsCancellationRequested)
+            {
+                lastError = e.Message;
+            }
+
+            lostSince ??= _time.GetUtcNow();
+            if (_time.GetUtcNow() - lostSince >= options.ReconnectWindow)
+            {
+                return HostRunResult.Lost($"lost contact with {request.Host} for {options.ReconnectWindow.TotalSeconds:0.#} s: {lastError}");
+            }
+
+            await Task.Delay(backoff, _time, detach);
+            backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, backoff.Ticks * 2));
+        }
+    }
+
+    public async Task CleanupAsync(HostRunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            Count();
+            await transport.RunAsync(request.Host, DetachedScripts.CleanupArgv(options.Folder(request)), options.CommandTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is TransportException or IOException)
+        {
+            // The folder stays on the host; it holds no secret beyond the 0600 env file of a finished run.
+        }
+    }
+
+    /// <summary>One attach: null when the connection dropped (try again), else how the command ended.</summary>
+    private async Task<HostRunResult?> AttachAsync(HostRunRequest request, string folder, DateTimeOffset? deadline, CancellationToken detach)
+    {
+        var output = new AttachOutput(request.Output, request.OnOutput, request.OnRunning);
+        var argv = DetachedScripts.RunOrAttachArgv(
+            folder, request.Output.StoredLength(Core.Jobs.OutputChannel.Out), request.Output.StoredLength(Core.Jobs.OutputChannel.Err), options.PollInterval);
+        var timeout = deadline is { } d ? Max(d - _time.GetUtcNow(), TimeSpan.FromMilliseconds(1)) : NoTimeout;
+        int exit;
+        try
+        {
+            Count();
+            exit = await transport.RunStreamingAsync(request.Host, argv, output.Accept, timeout, detach);
+        }
+        catch (TransportException e) when (e.Kind == TransportFailureKind.Timeout && deadline is { } dl && _time.GetUtcNow() >= dl)
+        {
+            return await TimeOutAsync(request, folder, detach);
+        }
+
+        switch (exit)
+        {
+            case 0:
+                request.Output.WriteStatus(0);
+                return HostRunResult.Exited(0);
+            case DetachedScripts.ExitStatusNonZero:
+                Count();
+                var bytes = await transport.ReadFileAsync(request.Host, folder + "/status", options.CommandTimeout, detach);
+                var code = bytes is null ? -1 : int.Parse(Encoding.ASCII.GetString(bytes).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                request.Output.WriteStatus(code);
+                return HostRunResult.Exited(code);
+            case DetachedScripts.ExitVanished:
+                return HostRunResult.Rebooted($"host rebooted during the command: its process on {request.Host} is gone and left no exit status");
+            case DetachedScripts.ExitTimedOut:
+                return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
+            case DetachedScripts.ExitNoFolder:
+                return HostRunResult.Lost($"the run folder {folder} on {request.Host} is missing or its bundle cannot be unpacked");
+            case DetachedScripts.ExitNeverStarted:
+                return HostRunResult.Lost($"{folder} on {request.Host} was claimed (started.lock) but the command never wrote its pid: an earlier start was cut off; check the host, then continue --retry-failed");
+            default:
+                throw new TransportException(request.Host, TransportFailureKind.Disconnected, $"{request.Host}: the attach command ended with {exit}");
+        }
+    }
+
+    private async Task<HostRunResult> TimeOutAsync(HostRunRequest request, string folder, CancellationToken detach)
+    {
+        Count();
+        try
+        {
+            await transport.RunAsync(request.Host, DetachedScripts.KillArgv(folder, options.KillGracePeriod), options.CommandTimeout + options.KillGracePeriod, detach);
+        }
+        catch (TransportException e)
+        {
+            return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s and the kill could not be sent: {e.Message}");
+        }
+
+        return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
+    }
+
+    private void Count() => Interlocked.Increment(ref _commands);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

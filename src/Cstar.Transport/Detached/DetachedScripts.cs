@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Cstar.Transport.Detached;
+
+/// <summary>
+/// The fixed <c>sh</c> programs of a detached run. Values never go into the text: they arrive as positional
+/// parameters (quoted by <see cref="ShellQuote"/>) or in the run folder's 0600 files.
+/// <para>Run folder: <c>bundle</c> (0600, unpacks <c>env</c> and <c>command</c>), <c>started.lock</c> (the atomic
+/// attach-or-start: <c>mkdir</c> succeeds once), <c>pid</c>, <c>out</c>, <c>err</c>, <c>status</c> (temp + rename),
+/// <c>timedout</c>.</para>
+/// </summary>
+internal static class DetachedScripts
+{
+    public const string PidMarker = "cstar-pid:";
+    public const int ExitStatusNonZero = 90;
+    public const int ExitVanished = 91;
+    public const int ExitNoFolder = 92;
+    public const int ExitTimedOut = 93;
+    public const int ExitNeverStarted = 94;
+
+    /// <summary>
+    /// $1 folder, $2/$3 out/err byte offsets already stored locally, $4 poll interval (s). Starts the command
+    /// unless this folder already started it (mkdir started.lock is atomic: a second start is impossible), then
+    /// prints "cstar-pid:PID" and follows out/err from the offsets until a status exists. Exit: 0 (status 0),
+    /// 90 (non-zero status: read it), 91 (process gone without status: the host went away under it),
+    /// 92 (no folder/bundle), 93 (killed by the per-host timeout), 94 (started.lock but never a pid).
+    /// </summary>
+    public const string RunOrAttach = """
+        d=$1; oo=$2; eo=$3; iv=$4
+        cd "$d" 2>/dev/null || exit 92
+        if mkdir started.lock 2>/dev/null; then
+          sh ./bundle || exit 92
+          : > out; : > err
+          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; . ./env; if [ "$(head -c 2 command)" = "#!" ]; then chmod 700 command; ./command; else if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi; fi; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" </dev/null >>out 2>>err &
+        fi
+        alive() { kill -0 "$1" 2>/dev/null || return 1; [ -r "/proc/$1/cmdline" ] || return 0; tr '\0' ' ' < "/proc/$1/cmdline" | grep -qF -- "$d"; }
+        w=0
+        while [ ! -f pid ] && [ ! -f status ]; do w=$((w+1)); [ "$w" -gt 200 ] && exit 94; sleep 0.05; done
+        p=$(cat pid 2>/dev/null); printf 'cstar-pid:%s\n' "${p:-0}"
+        while :; do
+          fin=0; [ -f status ] && fin=1
+          n=$(wc -c < out); if [ "$n" -gt "$oo" ]; then tail -c +$((oo+1)) out | head -c $((n-oo)); oo=$n; fi
+          n=$(wc -c < err); if [ "$n" -gt "$eo" ]; then tail -c +$((eo+1)) err | head -c $((n-eo)) >&2; eo=$n; fi
+          if [ "$fin" = 1 ]; then [ -f timedout ] && exit 93; [ "$(cat status)" = 0 ] && exit 0; exit 90; fi
+          if ! alive "$p"; then [ -f status ] && continue; exit 91; fi
+          sleep "$iv"
+        done
+        """;
+
+    /// <summary>$1 folder, $2 grace (tenths of a second): marks the run timed out, TERMs its process group, KILLs it after the grace, writes status 124.</summary>
+    public const string Kill = """
+        cd "$1" 2>/dev/null || exit 0
+        p=$(cat pid 2>/dev/null) || exit 0
+        : > timedout
+        kill -s TERM -- "-$p" 2>/dev/null
+        i=0; while [ "$i" -lt "$2" ] && kill -s 0 -- "-$p" 2>/dev/null; do sleep 0.1; i=$((i+1)); done
+        kill -s KILL -- "-$p" 2>/dev/null
+        [ -f status ] || { echo 124 > status.tmp; mv -f status.tmp status; }
+        exit 0
+        """;
+
+    /// <summary>$1 folder: removes it, then its job folder when empty.</summary>
+    public const string Cleanup = "rm -rf -- \"$1\"; rmdir -- \"$(dirname -- \"$1\")\" 2>/dev/null; exit 0";
+
+    public static IReadOnlyList<string> RunOrAttachArgv(string folder, long outOffset, long errOffset, TimeSpan poll) =>
+    [
+        "sh", "-c", RunOrAttach, "cstar-attach", folder,
+        outOffset.ToString(CultureInfo.InvariantCulture), errOffset.ToString(CultureInfo.InvariantCulture),
+        poll.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture),
+    ];
+
+    public static IReadOnlyList<string> KillArgv(string folder, TimeSpan grace) =>
+        ["sh", "-c", Kill, "cstar-kill", folder, ((int)Math.Ceiling(grace.TotalSeconds * 10)).ToString(CultureInfo.InvariantCulture)];
+
+    public static IReadOnlyList<string> CleanupArgv(string folder) => ["sh", "-c", Cleanup, "cstar-cleanup", folder];
+}

@@ -1,0 +1,42 @@
+using Cstar.Core.Health;
+using Cstar.Core.Ports;
+using Cstar.Ring.Health;
+using Cstar.TestKit;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Ring.Tests.Health;
+
+public sealed class NodetoolRingHealthProbeTests
+{
+    private static readonly string Status = Fixtures.RealNodetool("3.11.10", "status-node3-DN.txt");
+    private static readonly string[] Peers = ["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"];
+
+    [Fact(Timeout = 10_000)]
+    public async Task Views_come_from_up_to_three_peers_never_from_a_host_in_flight_and_an_unreachable_peer_is_replaced()
+    {
+        var transport = new FakeTransport()
+            .Answer("127.0.0.1", "*", Status)
+            .Fail("127.0.0.2", "*", TransportFailureKind.ConnectionRefused, "refused")
+            .Answer("127.0.0.4", "*", Status);
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
+
+        var views = await probe.ReadViewsAsync(new HashSet<string> { "127.0.0.3" }, CancellationToken.None);
+
+        views.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.1", "127.0.0.4");
+        transport.Calls.Select(c => c.Host).Should().NotContain("127.0.0.3");
+        views[0].Find("127.0.0.3")!.StateCode.Should().Be("DN");
+        HealthRules.HasReturned("127.0.0.3", views, false, false).IsOk.Should().BeFalse();
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task JMX_credentials_go_as_user_and_password_file_never_as_a_password()
+    {
+        var transport = new FakeTransport().Answer("127.0.0.1", "*", Status);
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions { JmxUser = "ops", JmxPasswordFile = "/etc/cassandra/jmx.pw" }, "c1", ["127.0.0.1"]);
+
+        await probe.ReadViewsAsync(new HashSet<string>(), CancellationToken.None);
+
+        transport.Calls.Single().Argv.Should().Equal("nodetool", "-u", "ops", "-pwf", "/etc/cassandra/jmx.pw", "status").And.NotContain("-pw");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Cstar.Core.Execution;
+using Cstar.Core.Health;
+using Cstar.Core.Topology;
+using Cstar.TestKit.Rings;
+
+namespace Cstar.TestKit.Execution;
+
+/// <summary>
+/// Ring views built from a node list: every node UN except those in <see cref="Down"/> (seen DN by every
+/// viewer). Views come from up to three nodes not avoided, as the real probe reads them. Counts reads.
+/// </summary>
+public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealthProbe
+{
+    private int _reads;
+
+    public ConcurrentDictionary<string, byte> Down { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, byte> CqlNotReady { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Called on every read, e.g. to let a host come back after a few polls.</summary>
+    public Action<int>? OnRead { get; set; }
+
+    public int Reads => _reads;
+
+    public ConcurrentQueue<IReadOnlySet<string>> Avoided { get; } = new();
+
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _reads);
+        OnRead?.Invoke(n);
+        Avoided.Enqueue(avoid);
+        var seen = nodes.Select(node => Down.ContainsKey(node.Address) ? TestNodes.WithCode(node, "DN") : node).ToImmutableArray();
+        IReadOnlyList<RingView> views = [.. nodes.Where(v => !avoid.Contains(v.Address) && !Down.ContainsKey(v.Address)).Take(3).Select(v => RingView.Of(v.Address, seen))];
+        return Task.FromResult(views);
+    }
+
+    public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) =>
+        Task.FromResult(CqlNotReady.ContainsKey(host) ? new CqlCheck(false, "connection refused") : new CqlCheck(true, "SUPPORTED"));
+}
