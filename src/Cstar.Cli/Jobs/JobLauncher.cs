@@ -125,7 +125,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             await observer.JobStartingAsync(definition, setup, resume);
             using var interrupt = new InterruptHandler(stderr);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
-            var outcome = await new JobRunner(services).RunAsync(request, linked.Token);
+            var outcome = await LiveView.JobView.RunAsync(
+                stdout, observer, setup.Topology, request.Hosts, time, view => new JobRunner(services with { Observer = view }).RunAsync(request, linked.Token));
             await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;
         }

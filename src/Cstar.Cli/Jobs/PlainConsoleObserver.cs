@@ -15,6 +15,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
     private const int MaxBufferedOutput = 64 * 1024;
     private readonly Dictionary<string, StringBuilder> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _partialLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
     private string? _lastDecision;
     private string? _lastGate;
 
@@ -32,11 +33,16 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
 
     public void HostChanged(HostChangedArgs args)
     {
-        var what = args.State switch
+        if (_lastState.TryGetValue(args.Host, out var last) && last == (args.State, args.AwaitingReturn))
+        {
+            return;
+        }
+
+        _lastState[args.Host] = (args.State, args.AwaitingReturn);
+        var what = args.AwaitingReturn ? $"finished ({args.Reason}); waiting until its peers see it UN" : args.State switch
         {
             HostRunStateKind.Starting => "starting",
             HostRunStateKind.Running => "running" + (args.Pid is { } pid ? $" (pid {pid})" : string.Empty),
-            HostRunStateKind.Succeeded when args.AwaitingReturn => "finished; waiting until its peers see it UN",
             HostRunStateKind.Succeeded => "back: done",
             HostRunStateKind.Failed => "FAILED: " + (args.Reason ?? "exit " + args.ExitCode),
             HostRunStateKind.TimedOut => "TIMED OUT: " + args.Reason,
@@ -45,8 +51,8 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
             _ => args.State.ToString().ToLowerInvariant(),
         };
         Line($"{args.Host} {what}");
-        if (verbose > 0 && args.State is HostRunStateKind.Succeeded or HostRunStateKind.Failed or HostRunStateKind.TimedOut
-            && !args.AwaitingReturn && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
+        if (verbose > 0 && (args.AwaitingReturn || args.State is HostRunStateKind.Failed or HostRunStateKind.TimedOut)
+            && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
         {
             output.Write(buffered.ToString());
             output.Flush();

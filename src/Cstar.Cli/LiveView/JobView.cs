@@ -1,0 +1,38 @@
+using Cstar.Core.Execution;
+using Cstar.Core.Topology;
+using Spectre.Console;
+
+namespace Cstar.Cli.LiveView;
+
+/// <summary>
+/// Picks the view: drawn live with Spectre.Console on a terminal; plain lines (one per event) when stdout is
+/// not a terminal or TERM is dumb or unset — cstar must never crash under cron or CI.
+/// </summary>
+internal static class JobView
+{
+    public static bool IsInteractive(TextWriter stdout) =>
+        ReferenceEquals(stdout, Console.Out)
+        && !Console.IsOutputRedirected
+        && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term
+        && !string.Equals(term, "dumb", StringComparison.Ordinal);
+
+    public static async Task<JobOutcome> RunAsync(
+        TextWriter stdout, IJobObserver plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, Func<IJobObserver, Task<JobOutcome>> run)
+    {
+        if (!IsInteractive(stdout))
+        {
+            return await run(plain);
+        }
+
+        var model = new LiveViewModel(topology, targets, time.GetUtcNow());
+        var live = new LiveConsoleObserver(model, time);
+        JobOutcome? outcome = null;
+        await AnsiConsole.Live(LiveViewRenderer.Render(model, time.GetUtcNow())).AutoClear(false).StartAsync(async context =>
+        {
+            live.Context = context;
+            outcome = await run(live);
+            live.Draw(force: true);
+        });
+        return outcome!;
+    }
+}

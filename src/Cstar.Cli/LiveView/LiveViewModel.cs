@@ -1,0 +1,93 @@
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
+using Cstar.Core.Topology;
+
+namespace Cstar.Cli.LiveView;
+
+/// <summary>
+/// The state behind the live view, fed by the engine's observer callbacks (one thread), read by the renderer.
+/// Placement comes from the ring so hosts are drawn per cluster, DC and rack.
+/// </summary>
+internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> targets, DateTimeOffset startedAt)
+{
+    private readonly HashSet<string> _targets = new(targets, StringComparer.Ordinal);
+    private readonly Dictionary<string, HostDisplayState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _lastLine = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _startedAt = new(StringComparer.Ordinal);
+    private readonly List<TimeSpan> _durations = [];
+
+    public RingTopology Topology => topology;
+
+    public DateTimeOffset StartedAt => startedAt;
+
+    public int Wave { get; private set; }
+
+    public string Status { get; private set; } = "starting";
+
+    public bool IsTarget(string host) => _targets.Contains(host);
+
+    public HostDisplayState StateOf(string host) => _states.GetValueOrDefault(host, HostDisplayState.Waiting);
+
+    public string? LastLine(string host) => _lastLine.GetValueOrDefault(host);
+
+    public IEnumerable<string> RunningHosts => _states.Where(kv => kv.Value is HostDisplayState.Running).Select(kv => kv.Key).Order(StringComparer.Ordinal);
+
+    public int Count(HostDisplayState state) => _targets.Count(t => StateOf(t) == state);
+
+    /// <summary>Remaining hosts × the mean time a host took so far, divided by the hosts seen running at once.</summary>
+    public TimeSpan? EstimateRemaining()
+    {
+        if (_durations.Count == 0)
+        {
+            return null;
+        }
+
+        var remaining = _targets.Count(t => StateOf(t) is HostDisplayState.Waiting or HostDisplayState.Running or HostDisplayState.ComingBack);
+        var mean = TimeSpan.FromTicks((long)_durations.Average(d => d.Ticks));
+        var perWave = Math.Max(1, _durations.Count / Math.Max(1, Wave));
+        return mean * Math.Ceiling((double)remaining / perWave);
+    }
+
+    public void Apply(HostChangedArgs args)
+    {
+        var state = args.AwaitingReturn ? HostDisplayState.ComingBack : args.State switch
+        {
+            HostRunStateKind.Starting or HostRunStateKind.Running => HostDisplayState.Running,
+            HostRunStateKind.Succeeded => HostDisplayState.Done,
+            HostRunStateKind.Failed or HostRunStateKind.TimedOut or HostRunStateKind.DidNotComeBack => HostDisplayState.Failed,
+            HostRunStateKind.Skipped => HostDisplayState.Skipped,
+            _ => HostDisplayState.Waiting,
+        };
+        if (state == HostDisplayState.Running && StateOf(args.Host) != HostDisplayState.Running)
+        {
+            _startedAt[args.Host] = args.Time;
+        }
+        else if (state is HostDisplayState.Done or HostDisplayState.Failed && _startedAt.Remove(args.Host, out var began))
+        {
+            _durations.Add(args.Time - began);
+        }
+
+        _states[args.Host] = state;
+    }
+
+    public void Apply(HostOutputArgs args)
+    {
+        var line = args.Text.TrimEnd('\n').Split('\n')[^1].Trim();
+        if (line.Length > 0)
+        {
+            _lastLine[args.Host] = line.Length > 60 ? line[..60] + "…" : line;
+        }
+    }
+
+    public void Apply(DecisionArgs args)
+    {
+        if (args.Decision is Core.Scheduling.SchedulingDecision.Start)
+        {
+            Wave++;
+        }
+
+        Status = args.Decision.Reason;
+    }
+
+    public void Apply(GateArgs args) => Status = (args.Passed ? "gate passed: " : "gate waiting: ") + args.Status;
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Cstar.Cli.LiveView;
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
+using Cstar.Core.Scheduling;
+using Cstar.Core.Topology;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Cli.Tests;
+
+public sealed class LiveViewTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static Node N(string address, string dc, string rack, NodeStatus status = NodeStatus.Up) =>
+        new(address, "c1", dc, rack, status, NodeState.Normal, Guid.NewGuid());
+
+    [Fact]
+    public void Each_host_is_drawn_under_its_dc_and_rack_with_the_symbol_of_its_state()
+    {
+        var topology = new RingTopology([ClusterTopology.Create("c1",
+        [
+            N("10.0.0.1", "dc1", "r1"), N("10.0.0.2", "dc1", "r1"), N("10.0.0.3", "dc1", "r2"),
+            N("10.0.0.4", "dc2", "r1"), N("10.0.0.5", "dc2", "r2"), N("10.0.0.6", "dc2", "r2", NodeStatus.Down),
+        ])]);
+        var model = new LiveViewModel(topology, topology.AllNodes.Select(n => n.Address), T0);
+
+        model.Apply(new DecisionArgs(T0, new SchedulingDecision.Start(["10.0.0.1", "10.0.0.4"], "start", [])));
+        model.Apply(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.Succeeded, false, 1, 0, null));
+        model.Apply(new HostChangedArgs(T0, "10.0.0.2", HostRunStateKind.Running, false, 2, null, null));
+        model.Apply(new HostChangedArgs(T0, "10.0.0.3", HostRunStateKind.Running, true, 3, 0, "exit 0"));
+        model.Apply(new HostChangedArgs(T0, "10.0.0.4", HostRunStateKind.Failed, false, 4, 1, "exit 1"));
+        model.Apply(new HostOutputArgs(T0, "10.0.0.2", Core.Ports.OutputStreamKind.StandardOutput, "compacting\nstill compacting\n"));
+
+        var text = LiveViewRenderer.RenderText(model, T0.AddSeconds(75));
+
+        text.Should().Contain("dc1        r1 +*   r2 ~");
+        text.Should().Contain("dc2        r1 !   r2 .x");
+        text.Should().Contain("wave 1").And.Contain("elapsed 1m15s").And.Contain("failed 1");
+        text.Should().Contain("10.0.0.2: still compacting");
+    }
+
+    [Fact]
+    public void Hosts_that_are_not_targets_are_not_drawn()
+    {
+        var topology = new RingTopology([ClusterTopology.Create("c1", [N("10.0.0.1", "dc1", "r1"), N("10.0.0.2", "dc1", "r1")])]);
+        var model = new LiveViewModel(topology, ["10.0.0.2"], T0);
+
+        LiveViewRenderer.RenderText(model, T0).Should().Contain("dc1        r1 .\n");
+    }
+}
