@@ -38,8 +38,10 @@ public sealed class RunVerbTests
     {
         await using var cluster = await StartAsync();
 
+        var events = Path.Combine(cluster.Directory, "events.ndjson");
         var outcome = await CliOnLoopback.CstarAsync(
-            cluster, "run", "--command", "echo x >> ~/ran; hostname", "--seed-host", cluster.Addresses[0], "--all", "--output-directory", Store(cluster));
+            cluster, "run", "--command", "echo x >> ~/ran; hostname", "--seed-host", cluster.Addresses[0], "--all", "--output-directory", Store(cluster),
+            "--events", events, "--reason", "change CHG-42");
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         var jobId = JobId(outcome);
@@ -54,7 +56,15 @@ public sealed class RunVerbTests
         var remoteLeftovers = await cluster.SshAsync(cluster.Addresses[0], "ls -A ~/.cstar/remote-jobs/" + jobId + " 2>/dev/null | wc -l");
         remoteLeftovers.StandardOutput.Trim().Should().Be("0", "the remote run folder is removed once the result is recorded");
         var jobs = await CliOnLoopback.CstarAsync(cluster, "jobs", "--output-directory", Store(cluster));
-        jobs.StandardOutput.Should().Contain(jobId).And.Contain("finished").And.Contain("6/6 ok");
+        jobs.StandardOutput.Should().Contain(jobId).And.Contain("finished").And.Contain("6/6 ok").And.Contain("change CHG-42");
+        var types = (await File.ReadAllLinesAsync(events))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("type").GetString())
+            .ToList();
+        types.First().Should().Be("job-start");
+        types.Last().Should().Be("job-end");
+        types.Count(t => t == "host-start").Should().Be(6);
+        types.Count(t => t == "host-finish").Should().Be(6);
+        types.Should().Contain("gate-wait").And.Contain("gate-pass");
     }
 
     [Fact(Timeout = 240_000)]
