@@ -13,7 +13,10 @@ internal static class CliOnLoopback
         "--ssh-known-hosts", cluster.KnownHostsPath,
     ];
 
-    public static async Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, params string[] args)
+    public static Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, params string[] args) =>
+        CstarAsync(cluster, new Dictionary<string, string?>(), args);
+
+    public static async Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var withSsh = args is ["jobs", ..] or ["continue", ..] ? args : [.. args, .. SshFlags(cluster)];
         var home = Path.Combine(cluster.Directory, "operator-home");
@@ -22,6 +25,6 @@ internal static class CliOnLoopback
             await PublishedCli.CstarAsync(),
             withSsh,
             TimeSpan.FromSeconds(120),
-            environment: new Dictionary<string, string?> { ["HOME"] = home, ["TERM"] = "dumb" });
+            environment: new Dictionary<string, string?>(environment) { ["HOME"] = home, ["TERM"] = "dumb" });
     }
 }
