@@ -95,7 +95,8 @@ internal sealed partial class JobRun
 
     private async Task ReadViewsAsync(CancellationToken stop)
     {
-        var avoid = _progress.InFlight.ToImmutableHashSet(StringComparer.Ordinal);
+        // Hosts whose command still runs are no witnesses; finished hosts awaiting return may be (a host's own view never counts for itself).
+        var avoid = _tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         try
         {
             _views = await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false);

@@ -67,7 +67,7 @@ public sealed class EngineFaultTests : IDisposable
 
         var outcome = await rig.Runner().RunAsync(rig.Request(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(150));
 
-        outcome.ExitCode.Should().Be(ExitCode.Success, outcome.ToString());
+        outcome.ExitCode.Should().Be(ExitCode.Success, string.Join("; ", rig.Hosts.Select(h => $"{h.Host} {h.Kind} {h.Reason}")));
         foreach (var (node, host) in cluster.Nodes.Select(n => (n, n.Address)))
         {
             File.Exists(Path.Combine(HomeOf(cluster, host), "killed-once")).Should().BeTrue();
@@ -116,12 +116,12 @@ public sealed class EngineFaultTests : IDisposable
     public async Task A_node_that_never_comes_back_times_the_gate_out_with_the_reason()
     {
         await using var cluster = await StartClusterAsync(3);
-        await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, "sudo service cassandra stop; echo stopped") with { WaitTimeoutSeconds = 4 });
+        await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, "sudo service cassandra stop; sleep 1; echo stopped") with { WaitTimeoutSeconds = 4 });
         var host = cluster.Addresses[2];
 
         var outcome = await rig.Runner().RunAsync(rig.Request(hosts: [host, cluster.Addresses[1]]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
-        outcome.State.Should().Be(JobState.Halted);
+        outcome.State.Should().Be(JobState.Halted, string.Join("; ", rig.Hosts.Select(h => $"{h.Host} {h.Kind} {h.Reason}")));
         var state = rig.Hosts.Single(h => h.Host == host);
         state.Kind.Should().Be(HostRunStateKind.DidNotComeBack);
         state.Reason.Should().Contain("did not come back within 4 s");
@@ -133,8 +133,8 @@ public sealed class EngineFaultTests : IDisposable
         await using var cluster = await StartClusterAsync(3);
         var (victim, other) = (cluster.Addresses[1], cluster.Addresses[2]);
         var lines = File.ReadAllLines(cluster.KnownHostsPath);
-        var otherKey = lines.First(l => l.StartsWith(other + " ", StringComparison.Ordinal)).Split(' ', 2)[1];
-        File.WriteAllLines(cluster.KnownHostsPath, lines.Select(l => l.StartsWith(victim + " ", StringComparison.Ordinal) ? $"{victim} {otherKey}" : l));
+        var otherKey = lines.First(l => l.StartsWith(other + ",", StringComparison.Ordinal)).Split(' ', 2)[1];
+        File.WriteAllLines(cluster.KnownHostsPath, lines.Select(l => l.StartsWith(victim + ",", StringComparison.Ordinal) ? $"{l.Split(' ')[0]} {otherKey}" : l));
         await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, "echo run >> ~/runs.log"));
 
         var outcome = await rig.Runner().RunAsync(rig.Request(hosts: [victim]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));

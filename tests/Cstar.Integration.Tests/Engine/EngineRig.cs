@@ -97,7 +97,7 @@ public sealed class EngineRig : IAsyncDisposable
         {
             Strategy = Enum.Parse<SchedulingStrategy>(Settings.Strategy, ignoreCase: true),
             KeepConsistency = Settings.Strategy is "topology",
-            DcParallel = true,
+            DcParallel = !Settings.Strategy.Equals("one", StringComparison.OrdinalIgnoreCase),
             MaxConcurrency = Settings.MaxConcurrency,
         };
         var targets = hosts ?? Addresses;
