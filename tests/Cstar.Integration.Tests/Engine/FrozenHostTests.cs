@@ -66,7 +66,7 @@ public sealed class FrozenHostTests : IDisposable
     {
         var marker = Path.Combine(cluster.Directory, "hosts", host) + "/";
         var sshd = LoopbackCluster.ProcessesMentioning(marker)
-            .First(pid => File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("/usr/sbin/sshd", StringComparison.Ordinal));
+            .First(pid => File.ReadAllText($"/proc/{pid}/cmdline").Contains("sshd -D", StringComparison.Ordinal));
         var ns = new FileInfo($"/proc/{sshd}/ns/pid").LinkTarget;
         var pids = new List<int>();
         foreach (var dir in Directory.GetDirectories("/proc"))
