@@ -34,6 +34,11 @@ internal sealed class EngineBenchmark : IBenchmark
         var hosts = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 30;
         var bigHosts = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
         var failures = 0;
+
+        // SSH.NET does blocking work per connection on pool threads: with 100 hosts connecting at once the pool's
+        // slow thread injection (not the engine) dominated the start spread. The CLI sets the same floor.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, (2 * Math.Max(hosts, bigHosts)) + 16), Math.Max(io, 32));
         await using (var cluster = await StartAsync(hosts))
         {
             var strategies = args.Length > 2 ? args[2].Split(',').Select(s => Enum.Parse<SchedulingStrategy>(s, ignoreCase: true)) : [SchedulingStrategy.One, SchedulingStrategy.Topology, SchedulingStrategy.All];
