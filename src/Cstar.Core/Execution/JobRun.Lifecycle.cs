@@ -79,6 +79,11 @@ internal sealed partial class JobRun
     private async Task<JobOutcome?> CheckBeforeFirstStartAsync(CancellationToken stop)
     {
         await ReadViewsAsync(stop);
+        if (stop.IsCancellationRequested)
+        {
+            return Complete(JobState.Interrupted, ExitCode.Incomplete, "interrupted before the first host started");
+        }
+
         var targets = _hosts.Values.Where(h => h.Kind == HostRunStateKind.Pending).Select(h => h.Host).ToList();
         var policy = _request.Context.Policy;
         var verdict = HealthRules.BeforeFirstStart(targets, _views, policy.IgnoreDownNodes, policy.AllowSchemaDisagreement);
@@ -95,7 +100,8 @@ internal sealed partial class JobRun
 
     private async Task ReadViewsAsync(CancellationToken stop)
     {
-        var avoid = _progress.InFlight.ToImmutableHashSet(StringComparer.Ordinal);
+        // Hosts whose command still runs are no witnesses; finished hosts awaiting return may be (a host's own view never counts for itself).
+        var avoid = _tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         try
         {
             _views = await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false);
@@ -116,8 +122,7 @@ internal sealed partial class JobRun
             var verdict = HealthRules.HasReturned(host, _views, false, false);
             if (verdict.IsOk && _request.RequireCql)
             {
-                var cql = await _s.Health.CheckCqlAsync(host, stop).ConfigureAwait(false);
-                verdict = HealthRules.HasReturned(host, _views, true, cql.Ready);
+                verdict = HealthRules.HasReturned(host, _views, true, await CqlReadyAsync(host, stop).ConfigureAwait(false));
             }
 
             if (verdict.IsOk)
@@ -138,6 +143,18 @@ internal sealed partial class JobRun
         WatchForeignDownNodes();
         _nextPoll = Now + _pollDelay;
         _pollDelay = TimeSpan.FromTicks(Math.Min(_request.GateMaxDelay.Ticks, (long)(_pollDelay.Ticks * 1.5)));
+    }
+
+    private async Task<bool> CqlReadyAsync(string host, CancellationToken stop)
+    {
+        try
+        {
+            return (await _s.Health.CheckCqlAsync(host, stop).ConfigureAwait(false)).Ready;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>A node that is not ours and was up when the job began went down: no new start until it is back, bounded by the wait timeout.</summary>

@@ -33,7 +33,7 @@ internal static class DetachedScripts
           : > out; : > err
           setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; . ./env; if [ "$(head -c 2 command)" = "#!" ]; then chmod 700 command; ./command; else if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi; fi; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" </dev/null >>out 2>>err &
         fi
-        alive() { kill -0 "$1" 2>/dev/null || return 1; [ -r "/proc/$1/cmdline" ] || return 0; tr '\0' ' ' < "/proc/$1/cmdline" | grep -qF -- "$d"; }
+        alive() { kill -0 "$1" 2>/dev/null || return 1; [ -r "/proc/$1/cmdline" ] || return 0; [ "$(tr '\0' '\n' < "/proc/$1/cmdline" | sed -n 4,5p | tr '\n' ' ')" = "cstar-job $d " ]; }
         w=0
         while [ ! -f pid ] && [ ! -f status ]; do w=$((w+1)); [ "$w" -gt 200 ] && exit 94; sleep 0.05; done
         p=$(cat pid 2>/dev/null); printf 'cstar-pid:%s\n' "${p:-0}"

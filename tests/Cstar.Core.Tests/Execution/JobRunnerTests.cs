@@ -16,8 +16,8 @@ public sealed class JobRunnerTests
     public async Task Every_host_runs_once_after_Starting_is_recorded_and_the_job_finishes_with_exit_code_0()
     {
         var h = new RunnerHarness();
-        var seenAtStart = new List<HostRunStateKind>();
-        h.Hosts.OnCall = r => seenAtStart.Add(h.StateOf(r.Host));
+        var seenAtStart = new System.Collections.Concurrent.ConcurrentQueue<HostRunStateKind>();
+        h.Hosts.OnCall = r => seenAtStart.Enqueue(h.StateOf(r.Host));
 
         var outcome = await h.RunAsync(h.Request());
 
@@ -43,8 +43,8 @@ public sealed class JobRunnerTests
     public async Task Strategy_one_starts_the_next_host_only_after_the_previous_one_was_seen_back()
     {
         var h = new RunnerHarness();
-        var othersInFlight = new List<int>();
-        h.Hosts.OnCall = r => othersInFlight.Add(h.Store.Hosts(h.JobId).Count(x => x.Host != r.Host && x.Kind is HostRunStateKind.Starting or HostRunStateKind.Running));
+        var othersInFlight = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        h.Hosts.OnCall = r => othersInFlight.Enqueue(h.Store.Hosts(h.JobId).Count(x => x.Host != r.Host && x.Kind is HostRunStateKind.Starting or HostRunStateKind.Running));
         var first = h.Ring.Addresses.First();
         h.Hosts.OnCall += r =>
         {
