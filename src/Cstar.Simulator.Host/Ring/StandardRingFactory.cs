@@ -1,4 +1,5 @@
 using Cstar.Core.Replication;
+using Cstar.Simulator;
 using Cstar.Simulator.Spec;
 
 namespace Cstar.Simulator.Host.Ring;
@@ -18,9 +19,17 @@ public static class StandardRingFactory
         int vnodes = 16,
         int seed = 1,
         TimeSpan? minGossipDelay = null,
-        TimeSpan? maxGossipDelay = null) =>
+        TimeSpan? maxGossipDelay = null,
+        bool ipv6Addresses = false) =>
         spec =>
         {
+            var hosts = spec.Nodes;
+            if (ipv6Addresses)
+            {
+                // The ring speaks IPv6 (fd00:c57a::N, text only); its hosts stay reachable on their 127.x addresses.
+                hosts = [.. spec.Nodes.Select((n, i) => n with { Address = "fd00:c57a::" + (i + 1).ToString("x", System.Globalization.CultureInfo.InvariantCulture) })];
+            }
+
             var dcs = spec.Nodes.Select(n => n.Datacenter).Distinct(StringComparer.Ordinal)
                 .Select(dc => new KeyValuePair<string, int>(dc, Math.Min(3, spec.Nodes.Count(n => n.Datacenter == dc))));
             var perDc = dcs.ToList();
@@ -36,9 +45,12 @@ public static class StandardRingFactory
                         KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, perDc),
                     ],
                 })
-                .WithHosts(spec.Nodes, vnodes, seed)
+                .WithHosts(hosts, vnodes, seed)
                 .WithGossipDelay(minGossipDelay ?? TimeSpan.FromMilliseconds(200), maxGossipDelay ?? TimeSpan.FromSeconds(2))
                 .Build();
-            return new SimulatedRing(ring, time);
+            var model = new SimulatedRing(ring, time);
+            return ipv6Addresses
+                ? new AddressMappedRing(model, hosts.Zip(spec.Nodes).ToDictionary(p => p.First.Address, p => p.Second.Address, StringComparer.Ordinal))
+                : model;
         };
 }

@@ -38,6 +38,33 @@ public sealed class RingVerbTests
         }
     }
 
+    [Theory(Timeout = 180_000)]
+    [InlineData("3.11")]
+    [InlineData("4.0")]
+    public async Task A_ring_whose_nodes_have_IPv6_addresses_is_discovered_with_every_node(string version)
+    {
+        await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
+        {
+            Hosts = 6,
+            Datacenters = 2,
+            Racks = 3,
+            CassandraVersion = version,
+            RingFactory = StandardRingFactory.Create(TimeProvider.System, ipv6Addresses: true),
+        });
+
+        var outcome = await CliOnLoopback.CstarAsync(cluster, "ring", "--seed-host", cluster.Addresses[0], "--output", "json");
+
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        using var json = JsonDocument.Parse(outcome.StandardOutput);
+        var addresses = json.RootElement.GetProperty("clusters")[0].GetProperty("datacenters").EnumerateArray()
+            .SelectMany(dc => dc.GetProperty("racks").EnumerateArray())
+            .SelectMany(rack => rack.GetProperty("hosts").EnumerateArray())
+            .Select(h => h.GetProperty("address").GetString())
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        addresses.Should().Equal(Enumerable.Range(1, 6).Select(i => $"fd00:c57a::{i}"));
+    }
+
     [Fact(Timeout = 180_000)]
     public async Task A_dead_seed_is_reported_and_the_next_seed_is_used()
     {
