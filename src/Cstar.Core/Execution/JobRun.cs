@@ -140,9 +140,16 @@ internal sealed partial class JobRun : IDisposable
             {
                 case SchedulingDecision.Start s:
                     var room = _request.StopAfter is int max ? max - _startedThisRun : int.MaxValue;
-                    foreach (var host in s.Hosts.Take(room))
+                    // Persist the whole wave first, then launch it: the first host's SSH work does not slow the records of the others.
+                    var wave = s.Hosts.Take(room).ToList();
+                    foreach (var host in wave)
                     {
-                        StartHost(host);
+                        RecordStarting(host);
+                    }
+
+                    foreach (var host in wave)
+                    {
+                        Launch(host, attach: false);
                     }
 
                     return null;
@@ -185,12 +192,11 @@ internal sealed partial class JobRun : IDisposable
         return (JobState.StoppedAfter, ExitCode.Incomplete, $"stop-after reached; {N(notRun)} host(s) not run yet");
     }
 
-    private void StartHost(string host)
+    private void RecordStarting(string host)
     {
         Record(host, HostTransition.Starting(Now));
         _progress = _progress.WithRunning(host);
         _startedThisRun++;
-        Launch(host, attach: false);
     }
 
     private void Launch(string host, bool attach)
