@@ -186,7 +186,8 @@ internal sealed partial class JobRun : IDisposable
 
         if (_haltReason is not null || failed > 0)
         {
-            return (JobState.Halted, ExitCode.Incomplete, $"{_haltReason ?? "halted after a failure"}; {N(notRun)} host(s) not run");
+            // A failed host is what the operator must hear about first: exit 1, even though the job can go on.
+            return (JobState.Halted, failed > 0 ? ExitCode.HostsFailed : ExitCode.Incomplete, $"{_haltReason ?? "halted after a failure"}; {N(notRun)} host(s) not run");
         }
 
         return (JobState.StoppedAfter, ExitCode.Incomplete, $"stop-after reached; {N(notRun)} host(s) not run yet");

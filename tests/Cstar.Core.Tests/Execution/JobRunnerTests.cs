@@ -79,7 +79,7 @@ public sealed class JobRunnerTests
         var outcome = await h.RunAsync(h.Request(One));
 
         outcome.State.Should().Be(JobState.Halted);
-        outcome.ExitCode.Should().Be(ExitCode.Incomplete);
+        outcome.ExitCode.Should().Be(ExitCode.HostsFailed, "a failed host makes the exit code 1, even when the job can be continued");
         outcome.ResumeCommand.Should().Be("cstar continue job-1");
         h.Hosts.Started.Should().Equal(first);
         h.StateOf(first).Should().Be(HostRunStateKind.Failed);
