@@ -106,6 +106,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             {
                 Events = (IJobEventSink?)events ?? new NoEvents(),
                 Observer = observer,
+                Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
             };
             var request = new JobRunRequest
             {
@@ -126,7 +127,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             using var interrupt = new InterruptHandler(stderr);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             var outcome = await LiveView.JobView.RunAsync(
-                stdout, observer, setup.Topology, request.Hosts, time, view => new JobRunner(services with { Observer = view }).RunAsync(request, linked.Token));
+                stdout, observer, setup.Topology, request.Hosts, time, allowLive: !options.Confirm, view => new JobRunner(services with { Observer = view }).RunAsync(request, linked.Token));
             await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;
         }

@@ -17,9 +17,10 @@ internal static class JobView
         && !string.Equals(term, "dumb", StringComparison.Ordinal);
 
     public static async Task<JobOutcome> RunAsync(
-        TextWriter stdout, IJobObserver plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, Func<IJobObserver, Task<JobOutcome>> run)
+        TextWriter stdout, IJobObserver plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobObserver, Task<JobOutcome>> run)
     {
-        if (!IsInteractive(stdout))
+        // --confirm asks on the console between hosts: a live redraw would overwrite the question.
+        if (!allowLive || !IsInteractive(stdout))
         {
             return await run(plain);
         }

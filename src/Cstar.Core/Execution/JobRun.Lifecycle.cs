@@ -53,6 +53,7 @@ internal sealed partial class JobRun
         }
 
         _progress = ProgressOf(_hosts.Values);
+        _failuresBefore = _hosts.Values.Count(h => HostStateMachine.IsFailure(h.Kind));
         _s.Events.Publish(new JobStartedEvent(Now, _jobId, definition.CommandName, definition.Clusters, _hosts.Count, _request.Resume));
     }
 
@@ -68,7 +69,8 @@ internal sealed partial class JobRun
                 HostRunStateKind.Starting or HostRunStateKind.Running => progress.WithRunning(host.Host),
                 HostRunStateKind.Succeeded => progress.WithRunning(host.Host).WithDone(host.Host).WithReturned(host.Host),
                 HostRunStateKind.Skipped => progress.WithSkipped(host.Host),
-                _ when HostStateMachine.IsFailure(host.Kind) => progress.WithRunning(host.Host).WithFailed(host.Host),
+                // Failed in an earlier run and not retried: stays failed, but this run goes on with the hosts not started yet.
+                _ when HostStateMachine.IsFailure(host.Kind) => progress.WithRunning(host.Host).WithFailed(host.Host).WithFailureAcknowledged(host.Host),
                 _ => progress,
             };
         }
@@ -162,8 +164,8 @@ internal sealed partial class JobRun
     {
         var ours = _hosts.Values.Where(h => h.Kind is HostRunStateKind.Starting or HostRunStateKind.Running || HostStateMachine.IsFailure(h.Kind))
             .Select(h => h.Host).Concat(_awaiting.Keys).ToHashSet(StringComparer.Ordinal);
-        var foreign = HealthRules.UnavailableNodes(_views).Except(_baselineDown).Where(n => !ours.Contains(n)).Order(StringComparer.Ordinal).ToList();
-        if (foreign.Count == 0)
+        var down = HealthRules.UnavailableNodes(_views).Except(_baselineDown).Where(n => !ours.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        if (down.Count == 0)
         {
             if (_foreignDownSince is not null)
             {
@@ -175,7 +177,7 @@ internal sealed partial class JobRun
             return;
         }
 
-        var reason = $"node(s) not run by this job are down: {string.Join(", ", foreign)}; no host starts until they are back";
+        var reason = DescribeDown(down) + "; no host starts until every view sees them up";
         if (_foreignDownSince is null)
         {
             _foreignDownSince = Now;
@@ -187,10 +189,33 @@ internal sealed partial class JobRun
         _s.Observer.GateChanged(new GateArgs(Now, null, false, reason, waited));
         if (waited >= _request.WaitTimeout && _haltReason is null)
         {
-            _haltReason = $"node(s) {string.Join(", ", foreign)} went down during the job and did not come back within {Seconds(_request.WaitTimeout)}";
+            _haltReason = $"node(s) {string.Join(", ", down)} went down during the job and were not seen back by every peer within {Seconds(_request.WaitTimeout)}";
             _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
             (_foreignDownSince, _foreignDownReason) = (null, null);
         }
+    }
+
+    /// <summary>
+    /// Names down nodes honestly: a host this job ran that passed its gate (a quorum of its peers see it UN) but
+    /// that some slower peer still sees down is not "a node not run by this job".
+    /// </summary>
+    private string DescribeDown(List<string> down)
+    {
+        var ranHere = down.Where(n => _hosts.TryGetValue(n, out var state) && state.Kind == HostRunStateKind.Succeeded).ToList();
+        var foreign = down.Except(ranHere).ToList();
+        var parts = new List<string>();
+        if (foreign.Count > 0)
+        {
+            parts.Add($"node(s) not run by this job are down: {string.Join(", ", foreign)}");
+        }
+
+        foreach (var host in ranHere)
+        {
+            var viewers = _views.Where(v => v.Nodes.Any(n => string.Equals(n.Address, host, StringComparison.Ordinal) && !n.IsUpNormal)).Select(v => v.Viewer);
+            parts.Add($"{host} (run by this job) is back for a quorum of its peers but still down in the view of {string.Join(", ", viewers)}");
+        }
+
+        return string.Join("; ", parts);
     }
 
     /// <summary>Ctrl+C: stop starting, stop following (commands go on remotely), persist Interrupted, return at once.</summary>

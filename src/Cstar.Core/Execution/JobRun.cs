@@ -38,6 +38,8 @@ internal sealed partial class JobRun : IDisposable
     private string? _haltReason;
     private string? _lastDecision;
     private int _startedThisRun;
+    private int _failuresBefore;
+    private bool _confirmAll;
 
     public JobRun(JobRunnerServices services, JobRunRequest request)
     {
@@ -97,7 +99,7 @@ internal sealed partial class JobRun : IDisposable
                 continue;
             }
 
-            var end = Step();
+            var end = await StepAsync(stop);
             if (end is not null)
             {
                 return await FinishAsync(end.Value.State, end.Value.Code, end.Value.Reason);
@@ -115,7 +117,7 @@ internal sealed partial class JobRun : IDisposable
     private bool NeedsPolling => _awaiting.Count > 0 || _foreignDownSince is not null;
 
     /// <summary>Asks the scheduler and acts. Returns how the job ends when it is over, else null (wait for news).</summary>
-    private (JobState State, ExitCode Code, string Reason)? Step()
+    private async Task<(JobState State, ExitCode Code, string Reason)?> StepAsync(CancellationToken stop)
     {
         var inFlight = _tasks.Count > 0 || _awaiting.Count > 0;
         if (_haltReason is not null || _foreignDownSince is not null)
@@ -141,7 +143,17 @@ internal sealed partial class JobRun : IDisposable
                 case SchedulingDecision.Start s:
                     var room = _request.StopAfter is int max ? max - _startedThisRun : int.MaxValue;
                     // Persist the whole wave first, then launch it: the first host's SSH work does not slow the records of the others.
-                    var wave = s.Hosts.Take(room).ToList();
+                    var wave = await ConfirmAsync([.. s.Hosts.Take(room)], stop);
+                    if (wave is null)
+                    {
+                        return _haltReason is not null && !inFlight ? EndState() : null;
+                    }
+
+                    if (wave.Count == 0)
+                    {
+                        continue;
+                    }
+
                     foreach (var host in wave)
                     {
                         RecordStarting(host);
@@ -170,6 +182,53 @@ internal sealed partial class JobRun : IDisposable
                     return null;
             }
         }
+    }
+
+    /// <summary>
+    /// Under --confirm, asks before each host of the wave: the hosts to start (empty: all declined, ask the scheduler
+    /// again), or null when the operator quit or pressed Ctrl+C (nothing of the wave starts).
+    /// </summary>
+    private async Task<List<string>?> ConfirmAsync(List<string> wave, CancellationToken stop)
+    {
+        if (_s.Confirmation is null || _confirmAll)
+        {
+            return wave;
+        }
+
+        var approved = new List<string>();
+        foreach (var host in wave)
+        {
+            ConfirmAnswer answer;
+            try
+            {
+                answer = await _s.Confirmation.ConfirmAsync(PlacementOf(host), stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            switch (answer)
+            {
+                case ConfirmAnswer.Yes:
+                    approved.Add(host);
+                    break;
+                case ConfirmAnswer.All:
+                    _confirmAll = true;
+                    approved.AddRange(wave.Skip(wave.IndexOf(host)));
+                    return approved;
+                case ConfirmAnswer.No:
+                    Record(host, HostTransition.Skipped(Now, "declined at the --confirm prompt"));
+                    _progress = _progress.WithSkipped(host);
+                    break;
+                default:
+                    _haltReason = "quit at the --confirm prompt";
+                    _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
+                    return null;
+            }
+        }
+
+        return approved;
     }
 
     private (JobState, ExitCode, string) EndState()
@@ -291,7 +350,8 @@ internal sealed partial class JobRun : IDisposable
         Record(host, transition);
         _progress = _progress.WithFailed(host);
         Cleanup(host);
-        var failures = _hosts.Values.Count(h => HostStateMachine.IsFailure(h.Kind));
+        // Failures of earlier runs were seen by the operator, who chose to continue: only this run's count.
+        var failures = _hosts.Values.Count(h => HostStateMachine.IsFailure(h.Kind)) - _failuresBefore;
         if (failures > _request.MaxFailures && _haltReason is null)
         {
             _haltReason = $"halted after {N(failures)} failure(s) (the last: {host}, {transition.Reason ?? transition.To.ToString()})";

@@ -15,6 +15,9 @@ public sealed record JobRunnerServices(
 
     public IJobObserver Observer { get; init; } = NullJobObserver.Instance;
 
+    /// <summary>Asked before each host starts (<c>--confirm</c>); null: never ask.</summary>
+    public IHostConfirmation? Confirmation { get; init; }
+
     private sealed class NullEventSink : IJobEventSink
     {
         public static readonly NullEventSink Instance = new();

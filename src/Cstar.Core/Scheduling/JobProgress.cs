@@ -15,7 +15,16 @@ public sealed record JobProgress(
         targets.ToImmutableSortedDictionary(t => t, _ => HostState.Pending, StringComparer.Ordinal),
         ImmutableHashSet.Create<string>(StringComparer.Ordinal));
 
+    /// <summary>
+    /// Failed hosts from an earlier run of the job that `continue` (without --retry-failed) leaves failed: they
+    /// stay failed, but do not halt the new run; it goes on with the hosts not started yet, as cstar does.
+    /// </summary>
+    public ImmutableHashSet<string> AcknowledgedFailures { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     public IEnumerable<string> Hosts => States.Keys;
+
+    /// <summary>Failed hosts that halt the job under halt-on-failure: failures of this run (not acknowledged ones).</summary>
+    public IEnumerable<string> UnacknowledgedFailures => InState(HostState.Failed).Where(h => !AcknowledgedFailures.Contains(h));
 
     public HostState StateOf(string host) =>
         States.TryGetValue(host, out var state) ? state : throw new ArgumentException($"{host} is not a target of this job", nameof(host));
@@ -42,8 +51,14 @@ public sealed record JobProgress(
 
     public JobProgress WithSkipped(string host) => Move(host, HostState.Skipped, HostState.Pending);
 
+    /// <summary>A host that failed in an earlier run: it stays failed without halting this run.</summary>
+    public JobProgress WithFailureAcknowledged(string host) => StateOf(host) == HostState.Failed
+        ? this with { AcknowledgedFailures = AcknowledgedFailures.Add(host) }
+        : throw new InvalidOperationException($"{host} is {StateOf(host)}, not Failed: only a failure can be acknowledged");
+
     /// <summary>Puts a failed host back to pending (continue --retry-failed).</summary>
-    public JobProgress WithRetry(string host) => Move(host, HostState.Pending, HostState.Failed);
+    public JobProgress WithRetry(string host) =>
+        Move(host, HostState.Pending, HostState.Failed) with { AcknowledgedFailures = AcknowledgedFailures.Remove(host) };
 
     private JobProgress Move(string host, HostState to, HostState from)
     {

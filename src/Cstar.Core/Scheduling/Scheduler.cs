@@ -20,7 +20,7 @@ public static class Scheduler
         var inFlight = progress.InFlight.ToList();
         var pending = progress.InState(HostState.Pending).ToList();
 
-        var failed = progress.InState(HostState.Failed).ToList();
+        var failed = progress.UnacknowledgedFailures.ToList();
         if (policy.HaltOnFailure && failed.Count > 0)
         {
             return inFlight.Count > 0

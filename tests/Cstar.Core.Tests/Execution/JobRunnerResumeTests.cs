@@ -69,7 +69,27 @@ public sealed class JobRunnerResumeTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Failed_hosts_stay_failed_on_continue_unless_retry_failed_is_asked()
+    public async Task Continue_after_a_failure_runs_the_hosts_not_started_yet_and_leaves_the_failed_host_failed_as_cstar_does()
+    {
+        var h = new RunnerHarness();
+        var first = h.Ring.Addresses.First();
+        h.Hosts.Results[first] = HostRunResult.Exited(2);
+        var halted = await h.RunAsync(h.Request(One));
+        h.Hosts.Results.Clear();
+
+        var again = await h.RunAsync(h.Request(One) with { Resume = true });
+
+        halted.State.Should().Be(JobState.Halted);
+        h.Hosts.Started.Should().HaveCount(6, "continue runs the five hosts the halt left pending");
+        h.Hosts.Executions(first).Should().Be(1, "a failed host is not run again without --retry-failed");
+        h.StateOf(first).Should().Be(HostRunStateKind.Failed);
+        again.State.Should().Be(JobState.Finished);
+        again.ExitCode.Should().Be(ExitCode.HostsFailed, "the job still has a failed host");
+        h.Store.LoadJob(h.JobId).Hosts.Count(x => x.Kind == HostRunStateKind.Succeeded).Should().Be(5);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Continue_with_retry_failed_runs_the_failed_host_again()
     {
         var h = new RunnerHarness();
         var first = h.Ring.Addresses.First();
@@ -77,15 +97,31 @@ public sealed class JobRunnerResumeTests
         await h.RunAsync(h.Request(One));
         h.Hosts.Results.Clear();
 
-        var again = await h.RunAsync(h.Request(One) with { Resume = true });
         var retried = await h.RunAsync(h.Request(One) with { Resume = true, RetryFailed = true });
 
-        again.State.Should().Be(JobState.Halted);
-        h.Hosts.Started.Should().Contain(first);
         retried.State.Should().Be(JobState.Finished);
         retried.ExitCode.Should().Be(ExitCode.Success);
         h.Hosts.Executions(first).Should().Be(2);
         h.Store.StartsOf(first).Should().Be(2);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task After_continue_a_new_failure_halts_again_even_though_an_earlier_failure_is_tolerated()
+    {
+        var h = new RunnerHarness();
+        var hosts = h.Ring.Addresses.ToList();
+        h.Hosts.Results[hosts[0]] = HostRunResult.Exited(2);
+        await h.RunAsync(h.Request(One));
+        h.Hosts.Results[hosts[0]] = HostRunResult.Exited(0);
+        h.Hosts.Results[hosts[2]] = HostRunResult.Exited(5);
+
+        var again = await h.RunAsync(h.Request(One) with { Resume = true });
+
+        again.State.Should().Be(JobState.Halted);
+        again.ExitCode.Should().Be(ExitCode.HostsFailed);
+        h.StateOf(hosts[2]).Should().Be(HostRunStateKind.Failed);
+        h.Hosts.Calls.Last().Host.Should().Be(hosts[2], "the new failure halts this run: nothing after it starts");
+        h.Hosts.Started.Should().HaveCountLessThan(6);
     }
 
     [Fact(Timeout = 30_000)]

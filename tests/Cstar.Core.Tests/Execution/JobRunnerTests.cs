@@ -135,6 +135,41 @@ public sealed class JobRunnerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_host_back_for_a_quorum_but_still_down_for_a_slow_peer_is_named_as_run_by_this_job_not_as_a_foreign_node()
+    {
+        var h = new RunnerHarness();
+        var hosts = h.Ring.Addresses.ToList();
+        var first = hosts[5]; // not one of the three viewers (hosts 0–2): three peers judge it, a quorum of two suffices
+        h.Hosts.OnCall = r =>
+        {
+            if (r.Host == first)
+            {
+                h.Probe.Down.TryAdd(first, 0);
+            }
+        };
+        h.Probe.OnRead = n =>
+        {
+            if (n == 3)
+            {
+                h.Probe.Down.TryRemove(first, out _);
+                h.Probe.SeenDownOnlyBy[first] = hosts[1];
+            }
+
+            if (n == 7)
+            {
+                h.Probe.SeenDownOnlyBy.TryRemove(first, out _);
+            }
+        };
+
+        var outcome = await h.RunAsync(h.Request(One, targets: [first]));
+
+        outcome.ExitCode.Should().Be(ExitCode.Success);
+        var reasons = h.Observer.Gates.Where(g => g.Host is null && !g.Passed).Select(g => g.Status).ToList();
+        reasons.Should().Contain(r => r.Contains($"{first} (run by this job) is back for a quorum of its peers but still down in the view of {hosts[1]}"));
+        reasons.Should().NotContain(r => r.Contains("not run by this job"));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Stop_after_starts_that_many_hosts_and_the_job_stays_resumable()
     {
         var h = new RunnerHarness();

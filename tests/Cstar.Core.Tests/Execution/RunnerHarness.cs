@@ -33,9 +33,12 @@ internal sealed class RunnerHarness
 
     public List<Core.Jobs.Events.JobEvent> Events { get; } = [];
 
+    /// <summary>--confirm answers; null: nobody is asked.</summary>
+    public IHostConfirmation? Confirmation { get; set; }
+
     public string JobId { get; } = "job-1";
 
-    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Observer = Observer, Events = new ListSink(Events) });
+    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Observer = Observer, Events = new ListSink(Events), Confirmation = Confirmation });
 
     public JobRunRequest Request(SchedulingPolicy? policy = null, IEnumerable<string>? targets = null, TestRing? ring = null) => new()
     {

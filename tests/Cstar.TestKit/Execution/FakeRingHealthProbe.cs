@@ -19,6 +19,9 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
 
     public ConcurrentDictionary<string, byte> CqlNotReady { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Node → the one viewer that still sees it DN (a slow gossip peer); every other viewer sees it as usual.</summary>
+    public ConcurrentDictionary<string, string> SeenDownOnlyBy { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Called on every read, e.g. to let a host come back after a few polls.</summary>
     public Action<int>? OnRead { get; set; }
 
@@ -32,9 +35,12 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
         OnRead?.Invoke(n);
         Avoided.Enqueue(avoid);
         var seen = nodes.Select(node => Down.ContainsKey(node.Address) ? TestNodes.WithCode(node, "DN") : node).ToImmutableArray();
-        IReadOnlyList<RingView> views = [.. nodes.Where(v => !avoid.Contains(v.Address) && !Down.ContainsKey(v.Address)).Take(3).Select(v => RingView.Of(v.Address, seen))];
+        IReadOnlyList<RingView> views = [.. nodes.Where(v => !avoid.Contains(v.Address) && !Down.ContainsKey(v.Address)).Take(3).Select(v => RingView.Of(v.Address, SeenBy(v.Address, seen)))];
         return Task.FromResult(views);
     }
+
+    private ImmutableArray<Node> SeenBy(string viewer, ImmutableArray<Node> seen) =>
+        [.. seen.Select(n => SeenDownOnlyBy.TryGetValue(n.Address, out var slow) && string.Equals(slow, viewer, StringComparison.Ordinal) ? TestNodes.WithCode(n, "DN") : n)];
 
     public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) =>
         Task.FromResult(CqlNotReady.ContainsKey(host) ? new CqlCheck(false, "connection refused") : new CqlCheck(true, "SUPPORTED"));

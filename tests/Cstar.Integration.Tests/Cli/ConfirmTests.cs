@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Cstar.Integration.Tests.Loopback;
+using Cstar.Simulator.Host.Ring;
+using Cstar.TestKit.Processes;
+using Cstar.TestKit.Simulation;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Integration.Tests.Cli;
+
+/// <summary>--confirm with the published cstar: the operator answers on standard input, as at a terminal.</summary>
+[Collection(LoopbackGroup.Name)]
+public sealed class ConfirmTests
+{
+    [Fact(Timeout = 240_000)]
+    public async Task Confirm_asks_before_each_host_a_no_skips_it_quit_stops_and_continue_asks_again_for_the_rest()
+    {
+        await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
+        {
+            Hosts = 3,
+            Datacenters = 1,
+            Racks = 3,
+            RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: TimeSpan.FromMilliseconds(100), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
+        });
+        var store = Path.Combine(cluster.Directory, "store");
+
+        var first = await CstarWithInputAsync(
+            cluster,
+            "maybe\ny\nn\nq\n",
+            "run", "--command", "echo x >> ~/ran", "--seed-host", cluster.Addresses[0], "--one", "--confirm", "--output-directory", store);
+        var asked = Asked(first.StandardError);
+        var countsAfterQuit = await RunCountsAsync(cluster);
+        var jobId = Regex.Match(first.StandardOutput, "Job id is ([0-9a-f-]{36})").Groups[1].Value;
+        var resumed = await CstarWithInputAsync(cluster, "a\n", "continue", jobId, "--output-directory", store);
+        var countsAfterContinue = await RunCountsAsync(cluster);
+
+        first.ExitCode.Should().Be(4, "quit leaves the job incomplete and resumable\n" + first);
+        asked.Should().HaveCount(3).And.OnlyHaveUniqueItems();
+        first.StandardError.Should().Contain("Answer y (yes), n (no: skip this host), a (all: yes to every host) or q (quit)", "an answer that means nothing is asked again");
+        first.StandardOutput.Should().Contain("cstar continue " + jobId);
+        countsAfterQuit.Should().Equal(cluster.Addresses.ToDictionary(a => a, a => a == asked[0] ? 1 : 0));
+        resumed.ExitCode.Should().Be(0, resumed.ToString());
+        Asked(resumed.StandardError).Should().Equal(asked[2]);
+        countsAfterContinue.Should().Equal(cluster.Addresses.ToDictionary(a => a, a => a == asked[1] ? 0 : 1), "the declined host never runs, the others once");
+    }
+
+    private static List<string> Asked(string stderr) =>
+        [.. Regex.Matches(stderr, @"Start (\S+) \(cluster").Select(m => m.Groups[1].Value)];
+
+    private static async Task<Dictionary<string, int>> RunCountsAsync(LoopbackCluster cluster)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var address in cluster.Addresses)
+        {
+            var result = await cluster.SshAsync(address, "cat ~/ran 2>/dev/null | wc -l");
+            counts[address] = int.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    private static async Task<ProcessOutcome> CstarWithInputAsync(LoopbackCluster cluster, string input, params string[] args)
+    {
+        var home = Path.Combine(cluster.Directory, "operator-home");
+        Directory.CreateDirectory(home);
+        string[] withSsh = args is ["continue", ..] ? args : [.. args, .. CliOnLoopback.SshFlags(cluster)];
+        return await ProcessRunner.RunAsync(
+            await PublishedCli.CstarAsync(),
+            withSsh,
+            TimeSpan.FromSeconds(120),
+            environment: new Dictionary<string, string?> { ["HOME"] = home, ["TERM"] = "dumb" },
+            standardInput: input);
+    }
+}
