@@ -16,16 +16,12 @@ internal static class DryRun
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static async Task<int> PrintAsync(JobSetup setup, JobOptions options, TextWriter stdout)
+    /// <param name="history">Earlier runs of the same command, when --estimate-per-host is not given (null: none).</param>
+    public static async Task<int> PrintAsync(JobSetup setup, JobOptions options, TextWriter stdout, Func<PlanEstimate?>? history = null)
     {
-        var perHost = PlanEstimate.Default.PerHost;
-        if (options.EstimatePerHost is { } text && (!DurationText.TryParse(text, out perHost) || perHost <= TimeSpan.Zero))
-        {
-            throw new CstarException($"--estimate-per-host '{text}' is not a duration.", "Write it like 90s, 3m or 1h.", ExitCode.Usage);
-        }
-
+        var estimate = Estimate(options, history);
         var progress = JobProgress.Create(setup.Targets.Select(n => n.Address));
-        var plan = PlanSimulator.Simulate(setup.Context, progress, setup.DownNodes, PlanEstimate.Default with { PerHost = perHost });
+        var plan = PlanSimulator.Simulate(setup.Context, progress, setup.DownNodes, estimate);
         if (OutputFormats.Parse(options.Output) == OutputFormat.Json)
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(PlanDto.From(plan), Json));
@@ -36,5 +32,17 @@ internal static class DryRun
         }
 
         return 0;
+    }
+
+    private static PlanEstimate Estimate(JobOptions options, Func<PlanEstimate?>? history)
+    {
+        if (options.EstimatePerHost is { } text)
+        {
+            return DurationText.TryParse(text, out var perHost) && perHost > TimeSpan.Zero
+                ? PlanEstimate.Default with { PerHost = perHost, Basis = $"--estimate-per-host {text} and 30 s to come back" }
+                : throw new CstarException($"--estimate-per-host '{text}' is not a duration.", "Write it like 90s, 3m or 1h.", ExitCode.Usage);
+        }
+
+        return history?.Invoke() ?? PlanEstimate.Default;
     }
 }

@@ -29,7 +29,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var setup = await JobSetupBuilder.BuildAsync(options, launch.Header, transport, hostNames, cancellationToken);
         if (options.DryRun)
         {
-            return await DryRun.PrintAsync(setup, options, stdout);
+            var literals = launch.Arguments.Where(a => a.Literal is not null).ToDictionary(a => a.Name, a => a.Literal!, StringComparer.Ordinal);
+            return await DryRun.PrintAsync(setup, options, stdout, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, literals, time));
         }
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);

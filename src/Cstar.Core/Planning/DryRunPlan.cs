@@ -17,5 +17,8 @@ public sealed record DryRunPlan(
     ImmutableArray<string> Warnings,
     TimeSpan EstimatedDuration)
 {
+    /// <summary>Where the estimate's figures come from (the default guess, the flag, or earlier runs).</summary>
+    public string? EstimateBasis { get; init; }
+
     public int MaxWaveSize => Waves.IsEmpty ? 0 : Waves.Max(w => w.Hosts.Length);
 }

@@ -12,6 +12,11 @@ public static class PlanRenderer
         ArgumentNullException.ThrowIfNull(plan);
         var text = new StringBuilder();
         Line(text, $"Dry run: {plan.TargetCount} target(s), {plan.Waves.Length} wave(s), largest wave {plan.MaxWaveSize}, estimated {Duration(plan.EstimatedDuration)}");
+        if (plan.EstimateBasis is { } basis)
+        {
+            Line(text, $"estimate from {basis}");
+        }
+
         foreach (var warning in plan.Warnings)
         {
             Line(text, $"warning: {warning}");

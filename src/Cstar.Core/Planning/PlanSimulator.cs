@@ -63,6 +63,9 @@ public static class PlanSimulator
         }
 
         var duration = (estimate.PerHost + estimate.Gate) * waves.Count;
-        return new DryRunPlan(progress.States.Count, waves.ToImmutable(), skipped.ToImmutable(), blocked, outcome, context.Warnings, duration);
+        return new DryRunPlan(progress.States.Count, waves.ToImmutable(), skipped.ToImmutable(), blocked, outcome, context.Warnings, duration)
+        {
+            EstimateBasis = estimate.Basis,
+        };
     }
 }

@@ -1,0 +1,55 @@
+using Cstar.Cli.Composition;
+using Cstar.Core.Errors;
+using Cstar.Core.Jobs;
+using Cstar.Core.Planning;
+using Cstar.JobStore;
+
+namespace Cstar.Cli.Jobs;
+
+/// <summary>
+/// The dry run's estimate from the job store: the newest finished job of the same command (with the same
+/// arguments if there is one, else any), read only if a store already exists — a dry run creates nothing.
+/// </summary>
+internal static class EarlierRuns
+{
+    public static PlanEstimate? Estimate(string? outputDirectory, string commandName, IReadOnlyDictionary<string, string> arguments, TimeProvider time)
+    {
+        var paths = outputDirectory is null ? JobStorePaths.Default() : new JobStorePaths(outputDirectory);
+        if (!File.Exists(paths.DatabasePath))
+        {
+            return null;
+        }
+
+        using var store = JobStoreFactory.Open(outputDirectory, time);
+        var candidates = store.ListJobs()
+            .Where(j => j.State == JobState.Finished && j.Hosts.Succeeded > 0 && string.Equals(j.CommandName, commandName, StringComparison.Ordinal))
+            .OrderByDescending(j => j.EndedAt ?? j.CreatedAt)
+            .Take(20);
+        StoredJob? fallback = null;
+        foreach (var candidate in candidates)
+        {
+            StoredJob job;
+            try
+            {
+                job = store.LoadJob(candidate.JobId);
+            }
+            catch (CstarException)
+            {
+                continue; // a damaged job is no basis for an estimate; cstar jobs reports it
+            }
+
+            if (SameArguments(job.Definition, arguments))
+            {
+                return EstimateFromHistory.From(job.Definition.JobId, job.Hosts);
+            }
+
+            fallback ??= job;
+        }
+
+        return fallback is null ? null : EstimateFromHistory.From(fallback.Definition.JobId, fallback.Hosts);
+    }
+
+    private static bool SameArguments(JobDefinition definition, IReadOnlyDictionary<string, string> arguments) =>
+        definition.Arguments.Where(a => a.Literal is not null).All(a => arguments.TryGetValue(a.Name, out var value) && string.Equals(value, a.Literal, StringComparison.Ordinal))
+        && arguments.Count == definition.Arguments.Count(a => a.Literal is not null);
+}
