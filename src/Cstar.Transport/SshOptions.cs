@@ -16,7 +16,10 @@ public sealed record SshOptions
 
     public int? Port { get; init; }
 
-    /// <summary>The known_hosts file to check host keys against; default <c>~/.ssh/known_hosts</c>.</summary>
+    /// <summary>
+    /// The known_hosts file to check host keys against, for every host; when not set, the ssh_config's
+    /// <c>UserKnownHostsFile</c> for the host, else <c>~/.ssh/known_hosts</c>.
+    /// </summary>
     public string? KnownHostsFile { get; init; }
 
     /// <summary>The ssh_config file; default <c>~/.ssh/config</c> when it exists.</summary>

@@ -1,5 +1,5 @@
 using Cstar.Simulator.Spec;
-using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 
@@ -10,7 +10,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Nodetool_and_controls_from_many_threads_never_corrupt_the_ring()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ManualClock();
         var ring = new SimulatedRing(RingBuilder.Create().WithGeneratedNodes(9, 3, 3, 16, seed: 5).Build(), clock);
         var addresses = ring.Nodes.Select(n => n.Address).ToArray();
         var failures = 0;

@@ -1,6 +1,6 @@
 using Cstar.Core.Topology;
 using Cstar.Simulator.Spec;
-using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 
@@ -8,7 +8,7 @@ namespace Cstar.Simulator.Tests;
 
 public sealed class GossipTests
 {
-    private readonly ManualTimeProvider clock = new();
+    private readonly ManualClock clock = new();
 
     [Fact]
     public void A_restarted_node_becomes_up_in_each_peers_view_after_that_peers_own_delay()
@@ -157,7 +157,7 @@ public sealed class GossipTests
     [Fact]
     public void Gossip_delays_are_deterministic_for_a_seed()
     {
-        static List<bool> Observe(ManualTimeProvider clock)
+        static List<bool> Observe(ManualClock clock)
         {
             var ring = new SimulatedRing(RingBuilder.Create().WithGeneratedNodes(6, 1, 1, 4, seed: 3).WithGossipDelay(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)).Build(), clock);
             ring.StopCassandra("127.0.0.1");
@@ -165,7 +165,7 @@ public sealed class GossipTests
             return [.. Enumerable.Range(2, 5).Select(i => ring.SeesUp("127.0.0." + i, "127.0.0.1"))];
         }
 
-        Observe(new ManualTimeProvider()).Should().Equal(Observe(new ManualTimeProvider()));
+        Observe(new ManualClock()).Should().Equal(Observe(new ManualClock()));
     }
 
     private static int Pending(SimulatedRing ring)

@@ -1,4 +1,5 @@
 using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
 using FluentAssertions;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class NodetoolCommandTests
     public void Info_has_the_lines_and_fields_of_the_real_capture(string version, string file, string address, string[] args)
     {
         var expected = Fixtures.RealNodetool(version, file);
-        var ring = new SimulatedRing(CapturedCluster.Builder(version, file.Contains("node1") ? "status.txt" : "status-from-node3.txt").Build(), new ManualTimeProvider());
+        var ring = new SimulatedRing(CapturedCluster.Builder(version, file.Contains("node1") ? "status.txt" : "status-from-node3.txt").Build(), new ManualClock());
 
         var actual = ring.RunNodetool(address, ["-h", "127.0.0.1", "-p", "7199", .. args]).StandardOutput;
 
@@ -46,7 +47,7 @@ public sealed class NodetoolCommandTests
     [InlineData("4.0-alpha4")]
     public void Version_statusbinary_and_statusgossip_match_the_captures(string version)
     {
-        var ring = new SimulatedRing(CapturedCluster.Builder(version, "status.txt").Build(), new ManualTimeProvider());
+        var ring = new SimulatedRing(CapturedCluster.Builder(version, "status.txt").Build(), new ManualClock());
 
         foreach (var command in new[] { "version", "statusbinary", "statusgossip" })
         {
@@ -61,7 +62,7 @@ public sealed class NodetoolCommandTests
     [InlineData("4.0-alpha4")]
     public void A_stopped_node_fails_to_connect_exactly_like_the_capture(string version)
     {
-        var ring = new SimulatedRing(CapturedCluster.Builder(version, "status.txt").Build(), new ManualTimeProvider());
+        var ring = new SimulatedRing(CapturedCluster.Builder(version, "status.txt").Build(), new ManualClock());
         ring.StopCassandra("127.0.0.3");
 
         var response = ring.RunNodetool("127.0.0.3", ["-h", "127.0.0.1", "-p", "7399", "info"]);
@@ -166,7 +167,7 @@ public sealed class NodetoolCommandTests
     }
 
     private static SimulatedRing CapturedRing(string version = "3.11.10") =>
-        new(CapturedCluster.Builder(version, "status.txt").Build(), new ManualTimeProvider());
+        new(CapturedCluster.Builder(version, "status.txt").Build(), new ManualClock());
 
     private static List<string> Keys(string output) =>
         [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.IndexOf(':')].TrimEnd())];

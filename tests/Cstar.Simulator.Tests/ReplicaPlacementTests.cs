@@ -2,6 +2,7 @@ using Cstar.Core.Replication;
 using Cstar.Simulator.Model;
 using Cstar.Simulator.Spec;
 using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
 using FluentAssertions;
 using Xunit;
@@ -17,7 +18,7 @@ public sealed class ReplicaPlacementTests
     [InlineData("4.0-alpha4", "system_auth")]
     public void Replica_map_reproduces_every_endpoint_list_of_the_captured_describering_in_order(string version, string keyspace)
     {
-        var ring = new SimulatedRing(CapturedCluster.Builder(version, "status.txt").Build(), new ManualTimeProvider());
+        var ring = new SimulatedRing(CapturedCluster.Builder(version, "status.txt").Build(), new ManualClock());
         var expected = ParseDescribering(Fixtures.RealNodetool(version, $"describering-{keyspace}.txt"));
 
         var ranges = ring.ReplicaMap().Keyspaces.Single(k => k.Keyspace.Name == keyspace).Ranges

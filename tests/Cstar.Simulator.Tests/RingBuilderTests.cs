@@ -1,6 +1,7 @@
 using Cstar.Core.Replication;
 using Cstar.Simulator.Spec;
 using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
 using FluentAssertions;
 using Xunit;
@@ -67,7 +68,7 @@ public sealed class RingBuilderTests
     {
         var spec = RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 1, seed: 1).Build();
 
-        var create = () => new SimulatedRing(spec with { Nodes = [spec.Nodes[0].WithTokens([])] }, new ManualTimeProvider());
+        var create = () => new SimulatedRing(spec with { Nodes = [spec.Nodes[0].WithTokens([])] }, new ManualClock());
 
         create.Should().Throw<ArgumentException>().WithMessage("*has 0 tokens*");
     }
@@ -88,7 +89,7 @@ public sealed class RingBuilderTests
     [Fact]
     public void Unknown_addresses_are_a_programming_error()
     {
-        var ring = new SimulatedRing(RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 1, seed: 1).Build(), new ManualTimeProvider());
+        var ring = new SimulatedRing(RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 1, seed: 1).Build(), new ManualClock());
 
         var run = () => ring.RunNodetool("127.0.0.99", ["status"]);
 

@@ -1,6 +1,6 @@
 using Cstar.Core.Replication;
 using Cstar.Simulator.Spec;
-using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 
@@ -16,7 +16,7 @@ public sealed class ScaleTests
             .WithKeyspace(KeyspaceDefinition.NetworkTopology("ks1", [new("dc1", 3), new("dc2", 3)]))
             .WithKeyspace(KeyspaceDefinition.NetworkTopology("ks2", [new("dc1", 3)]))
             .Build();
-        var ring = new SimulatedRing(spec, new ManualTimeProvider());
+        var ring = new SimulatedRing(spec, new ManualClock());
 
         var map = ring.ReplicaMap();
         var status = ring.RunNodetool("127.0.0.1", ["status", "ks1"]);

@@ -1,6 +1,6 @@
 using Cstar.Core.Replication;
 using Cstar.Simulator.Spec;
-using Cstar.Simulator.Tests.Support;
+using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
 using FluentAssertions;
 using Xunit;
@@ -48,7 +48,7 @@ public sealed class VersionFormatTests
         var sample = File.ReadAllText(Path.Combine(Fixtures.PublicSamplesDirectory, "4.1_status_single-node-16tokens_konstruktoid-readme.txt"));
         var spec = RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 16, seed: 5, "4.1.0").Build();
         var node = spec.Nodes[0] with { Datacenter = "datacenter1", HostId = Guid.Parse("8a6ddc64-3f03-4791-a15d-41d3b2d1f982"), LoadBytes = 106844 };
-        var ring = new SimulatedRing(spec with { Nodes = [node] }, new ManualTimeProvider());
+        var ring = new SimulatedRing(spec with { Nodes = [node] }, new ManualClock());
 
         var output = Status(ring);
 
@@ -62,7 +62,7 @@ public sealed class VersionFormatTests
         var spec = RingBuilder.Create().WithGeneratedNodes(4, 1, 2, 8, seed: 2, "3.11.10")
             .WithKeyspace(KeyspaceDefinition.Simple("a", 2))
             .WithKeyspace(KeyspaceDefinition.Simple("b", 3)).Build();
-        var ring = new SimulatedRing(spec, new ManualTimeProvider());
+        var ring = new SimulatedRing(spec, new ManualClock());
 
         var status = Status(ring);
         var ringOutput = ring.RunNodetool("127.0.0.1", ["ring"]).StandardOutput;
@@ -79,7 +79,7 @@ public sealed class VersionFormatTests
     {
         var spec = RingBuilder.Create().WithGeneratedNodes(12, 1, 3, 32, seed: 9, "3.11.10").WithKeyspace(KeyspaceDefinition.Simple("ks", 3)).Build();
 
-        var owns = Status(new SimulatedRing(spec, new ManualTimeProvider()), "ks").Split('\n')
+        var owns = Status(new SimulatedRing(spec, new ManualClock()), "ks").Split('\n')
             .Where(l => l.StartsWith("UN", StringComparison.Ordinal))
             .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[5].TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture));
 
@@ -91,7 +91,7 @@ public sealed class VersionFormatTests
     {
         var spec = RingBuilder.Create().WithGeneratedNodes(2, 1, 1, 4, seed: 4, "3.11.10").Build();
         var ipv6 = spec.Nodes[0] with { Address = "::1" };
-        var ring = new SimulatedRing(spec with { Nodes = [ipv6, spec.Nodes[1]] }, new ManualTimeProvider());
+        var ring = new SimulatedRing(spec with { Nodes = [ipv6, spec.Nodes[1]] }, new ManualClock());
 
         var status = Status(ring, viewer: "::1");
 
@@ -103,7 +103,7 @@ public sealed class VersionFormatTests
     public void IPv6_endpoints_carry_brackets_and_port_in_4_0_database_versions()
     {
         var spec = RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 4, seed: 4, "4.0.11").Build();
-        var ring = new SimulatedRing(spec with { Nodes = [spec.Nodes[0] with { Address = "::1" }] }, new ManualTimeProvider());
+        var ring = new SimulatedRing(spec with { Nodes = [spec.Nodes[0] with { Address = "::1" }] }, new ManualClock());
 
         ring.RunNodetool("::1", ["describecluster"]).StandardOutput.Should().Contain("\t4.0.11: [[0:0:0:0:0:0:0:1]:7000]\n");
     }
@@ -113,7 +113,7 @@ public sealed class VersionFormatTests
     [InlineData("4.0.11", @"\n--  Address    Load +Owns \(effective\)  Host ID {31}Token {16,17}Rack \n")]
     public void A_single_token_single_node_cluster_uses_the_token_per_node_layout(string version, string header)
     {
-        var ring = new SimulatedRing(RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 1, seed: 8, version).Build(), new ManualTimeProvider());
+        var ring = new SimulatedRing(RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 1, seed: 8, version).Build(), new ManualClock());
 
         Status(ring).Should().MatchRegex(header);
     }
@@ -121,7 +121,7 @@ public sealed class VersionFormatTests
     private static SimulatedRing Ring(string version) => new(
         RingBuilder.Create().WithGeneratedNodes(4, 2, 2, 16, seed: 21, version)
             .WithKeyspace(KeyspaceDefinition.NetworkTopology("ks", [new("dc1", 2), new("dc2", 2)])).Build(),
-        new ManualTimeProvider());
+        new ManualClock());
 
     private static string Status(SimulatedRing ring, string? keyspace = null, string viewer = "127.0.0.1") =>
         ring.RunNodetool(viewer, keyspace is null ? ["status"] : ["status", keyspace]).StandardOutput;

@@ -114,7 +114,7 @@ internal class JobOptions
     [Option("ssh-port", HelpText = "SSH port (default 22 or ssh_config).")]
     public int? SshPort { get; set; }
 
-    [Option("ssh-known-hosts", HelpText = "known_hosts file (default ~/.ssh/known_hosts).")]
+    [Option("ssh-known-hosts", HelpText = "known_hosts file for every host (default: the ssh_config's UserKnownHostsFile, else ~/.ssh/known_hosts).")]
     public string? SshKnownHosts { get; set; }
 
     [Option("ssh-config", HelpText = "ssh_config file (default ~/.ssh/config).")]

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Cstar.Simulator.Host.Net;
 
 namespace Cstar.Simulator.Host.Control;
 
@@ -12,8 +13,7 @@ public sealed class ControlServer : IAsyncDisposable
 {
     private readonly Socket _listener;
     private readonly Func<ControlRequest, CancellationToken, Task<ControlResponse>> _handler;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _acceptLoop;
+    private readonly AcceptLoop _acceptLoop;
 
     public ControlServer(string socketPath, Func<ControlRequest, CancellationToken, Task<ControlResponse>> handler)
     {
@@ -22,42 +22,10 @@ public sealed class ControlServer : IAsyncDisposable
         _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         _listener.Bind(new UnixDomainSocketEndPoint(socketPath));
         _listener.Listen(512);
-        _acceptLoop = AcceptLoopAsync(_stop.Token);
+        _acceptLoop = new AcceptLoop(_listener.AcceptAsync, ServeAsync, _listener.Dispose);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        try
-        {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket connection;
-            try
-            {
-                connection = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(connection, cancellationToken), CancellationToken.None);
-        }
-    }
+    public ValueTask DisposeAsync() => _acceptLoop.DisposeAsync();
 
     private async Task ServeAsync(Socket connection, CancellationToken cancellationToken)
     {

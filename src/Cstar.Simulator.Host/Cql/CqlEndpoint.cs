@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Cstar.Simulator.Host.Net;
 
 namespace Cstar.Simulator.Host.Cql;
 
@@ -15,8 +16,7 @@ public sealed class CqlEndpoint : IAsyncDisposable
     private readonly SimulatedNodeInfo _node;
     private readonly Func<bool> _isUp;
     private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _acceptLoop;
+    private readonly AcceptLoop _acceptLoop;
 
     public CqlEndpoint(SimulatedNodeInfo node, int port, Func<bool> isUp)
     {
@@ -25,42 +25,10 @@ public sealed class CqlEndpoint : IAsyncDisposable
         _isUp = isUp;
         _listener = new TcpListener(IPAddress.Parse(node.Address), port);
         _listener.Start(64);
-        _acceptLoop = AcceptLoopAsync(_stop.Token);
+        _acceptLoop = new AcceptLoop(_listener.AcceptSocketAsync, ServeAsync, _listener.Stop);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        try
-        {
-            await _acceptLoop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Socket connection;
-            try
-            {
-                connection = await _listener.AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(connection, cancellationToken), CancellationToken.None);
-        }
-    }
+    public ValueTask DisposeAsync() => _acceptLoop.DisposeAsync();
 
     private async Task ServeAsync(Socket connection, CancellationToken cancellationToken)
     {

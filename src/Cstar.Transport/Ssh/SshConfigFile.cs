@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Cstar.Core.Errors;
 
 namespace Cstar.Transport.Ssh;
@@ -6,13 +7,14 @@ namespace Cstar.Transport.Ssh;
 /// <summary>
 /// A small ssh_config reader for the SSH.NET adapter: <c>Host</c> blocks with <c>*</c>/<c>?</c>/<c>!</c>
 /// patterns, lines before the first <c>Host</c> apply to all, and for each keyword the first value found
-/// wins — OpenSSH's rule. Reads HostName (with <c>%h</c>), User, Port, IdentityFile (with <c>~</c>, <c>%d</c>,
-/// <c>%u</c>, <c>%h</c>) and ProxyJump; other keywords are OpenSSH's business and are ignored. <c>Match</c> blocks
+/// wins — OpenSSH's rule. Reads HostName (with <c>%h</c>), User, Port, IdentityFile and UserKnownHostsFile
+/// (paths with <c>~</c>, <c>%d</c>, <c>%u</c>, <c>%h</c>; several known_hosts files, or <c>none</c>) and ProxyJump; other keywords are OpenSSH's business and are ignored. <c>Match</c> blocks
 /// are not evaluated (treated as not matching): use <c>--ssh-lib openssh</c> for the full ssh_config.
 /// </summary>
 public sealed class SshConfigFile
 {
-    private static readonly string[] Keywords = ["hostname", "user", "port", "identityfile", "proxyjump"];
+    private const string KnownHostsKeyword = "userknownhostsfile";
+    private static readonly string[] Keywords = ["hostname", "user", "port", "identityfile", "proxyjump", KnownHostsKeyword];
     private readonly List<(IReadOnlyList<string>? Patterns, string Keyword, string Value, int Line)> _settings;
 
     private SshConfigFile(List<(IReadOnlyList<string>?, string, string, int)> settings) => _settings = settings;
@@ -53,7 +55,8 @@ public sealed class SshConfigFile
             }
             else if (Keywords.Contains(keyword))
             {
-                settings.Add((patterns, keyword, Unquote(value), i + 1));
+                // UserKnownHostsFile lists files, each may be quoted: unquoted per file in Resolve.
+                settings.Add((patterns, keyword, keyword == KnownHostsKeyword ? value : Unquote(value), i + 1));
             }
         }
 
@@ -82,7 +85,21 @@ public sealed class SshConfigFile
             identity = ExpandPath(identity, host);
         }
 
-        return new SshHostConfig(hostName, First("user"), portNumber, identity, First("proxyjump"));
+        return new SshHostConfig(hostName, First("user"), portNumber, identity, First("proxyjump"), KnownHostsFiles(First(KnownHostsKeyword), host));
+    }
+
+    /// <summary>The files of a UserKnownHostsFile value (space-separated, each maybe quoted); empty for <c>none</c>.</summary>
+    private static List<string>? KnownHostsFiles(string? value, string host)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var files = Regex.Matches(value, "\"[^\"]*\"|[^\\s]+").Select(m => Unquote(m.Value)).ToList();
+        return files is [var only] && string.Equals(only, "none", StringComparison.OrdinalIgnoreCase)
+            ? []
+            : files.Select(f => ExpandPath(f, host)).ToList();
     }
 
     /// <summary>Expands <c>~</c>, <c>%d</c> (home), <c>%u</c> (local user) and <c>%h</c> (host) in a path.</summary>

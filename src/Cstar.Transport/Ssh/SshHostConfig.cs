@@ -1,4 +1,7 @@
 namespace Cstar.Transport.Ssh;
 
-/// <summary>What an ssh_config file says about one host: the five keywords cstar's SSH.NET adapter honours.</summary>
-public sealed record SshHostConfig(string? HostName, string? User, int? Port, string? IdentityFile, string? ProxyJump);
+/// <summary>
+/// What an ssh_config file says about one host: the six keywords cstar's SSH.NET adapter honours.
+/// <see cref="UserKnownHostsFiles"/> is null when the config does not say, and empty for <c>none</c>.
+/// </summary>
+public sealed record SshHostConfig(string? HostName, string? User, int? Port, string? IdentityFile, string? ProxyJump, IReadOnlyList<string>? UserKnownHostsFiles = null);

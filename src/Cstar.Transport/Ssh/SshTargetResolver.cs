@@ -5,7 +5,8 @@ namespace Cstar.Transport.Ssh;
 
 /// <summary>
 /// Applies cstar's SSH options over the ssh_config (options win, then the config, then OpenSSH defaults:
-/// port 22, the local user name, <c>~/.ssh/id_ed25519</c>, <c>id_ecdsa</c>, <c>id_rsa</c>). One jump host.
+/// port 22, the local user name, <c>~/.ssh/id_ed25519</c>, <c>id_ecdsa</c>, <c>id_rsa</c>,
+/// <c>~/.ssh/known_hosts</c>). One jump host.
 /// </summary>
 public sealed class SshTargetResolver(SshOptions options, SshConfigFile config)
 {
@@ -39,6 +40,7 @@ public sealed class SshTargetResolver(SshOptions options, SshConfigFile config)
             port ?? fromConfig.Port ?? 22,
             user ?? fromConfig.User ?? Environment.UserName,
             identities,
+            options.KnownHostsFile is { } knownHosts ? [knownHosts] : fromConfig.UserKnownHostsFiles ?? [DefaultKnownHostsFile()],
             jumpTarget);
     }
 
@@ -73,9 +75,13 @@ public sealed class SshTargetResolver(SshOptions options, SshConfigFile config)
 
     private static readonly string[] DefaultKeyNames = ["id_ed25519", "id_ecdsa", "id_rsa"];
 
+    private static string UserSshDirectory() => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh");
+
     private static string[] DefaultIdentityFiles()
     {
-        var ssh = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh");
+        var ssh = UserSshDirectory();
         return DefaultKeyNames.Select(n => Path.Combine(ssh, n)).Where(File.Exists).ToArray();
     }
+
+    private static string DefaultKnownHostsFile() => Path.Combine(UserSshDirectory(), "known_hosts");
 }

@@ -57,12 +57,12 @@ internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifi
         }
 
         var info = new ConnectionInfo(address, port, target.User, [.. methods]) { Timeout = options.ConnectTimeout, MaxSessions = options.MaxSessions };
-        PreferKnownAlgorithms(info, verifier.KnownKeyTypes(target.HostName, target.Port));
+        PreferKnownAlgorithms(info, HostKeyVerifier.KnownKeyTypes(target.KnownHostsFiles, target.HostName, target.Port));
         var client = new SshClient(info) { KeepAliveInterval = options.AliveTimeout / 3 };
         string? refusal = null;
         client.HostKeyReceived += (_, e) =>
         {
-            refusal = verifier.Verify(target.HostName, target.Port, e.HostKey);
+            refusal = verifier.Verify(target.KnownHostsFiles, target.HostName, target.Port, e.HostKey);
             e.CanTrust = refusal is null;
         };
         using var deadline = new CancellationTokenSource(options.ConnectTimeout, time);

@@ -28,7 +28,7 @@ public sealed class SshNetTransport : CommandTransportBase
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var configPath = options.SshConfigFile ?? Path.Combine(home, ".ssh", "config");
         _resolver = new SshTargetResolver(options, SshConfigFile.Load(configPath));
-        var verifier = new HostKeyVerifier(options.KnownHostsFile ?? Path.Combine(home, ".ssh", "known_hosts"), options.AcceptNewHostKeys);
+        var verifier = new HostKeyVerifier(options.AcceptNewHostKeys);
         var password = new Lazy<string?>(() => options.PasswordPrompt?.Invoke("SSH password: "));
         _connector = new SshNetConnector(options, verifier, new KeyRing(options.PassphrasePrompt), () => password.Value, _time);
     }

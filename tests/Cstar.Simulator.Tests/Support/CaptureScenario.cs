@@ -1,4 +1,5 @@
 using Cstar.Core.Topology;
+using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
 
 namespace Cstar.Simulator.Tests.Support;
@@ -47,7 +48,7 @@ internal sealed record CaptureScenario(
 
     public NodetoolResponse Run(string version)
     {
-        var clock = new ManualTimeProvider();
+        var clock = new ManualClock();
         var loadsFrom = File.Contains("nonexistent", StringComparison.Ordinal) ? "status.txt" : File;
         var ring = new SimulatedRing(CapturedCluster.Builder(version, loadsFrom, NodeCount).Build(), clock);
         if (Joining is not null)

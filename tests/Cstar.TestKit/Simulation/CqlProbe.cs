@@ -7,6 +7,10 @@ namespace Cstar.TestKit.Simulation;
 /// <summary>
 /// Sends a native-protocol v4 OPTIONS frame (04 00 stream 05 00000000) to a node's CQL port and reads the
 /// answer: the SUPPORTED multimap, or null when the connection was refused, reset or closed.
+/// Deliberately not the production <c>Cstar.Transport.Cql.CqlReadinessProbe</c>: the tests assert what the
+/// simulated node says (the multimap, which the production probe discards), a port that hangs instead of
+/// resetting must fail the test (here the timeout throws; the production probe reports it as "not ready"),
+/// and only v4 is asked (the production probe falls back to v3, which would hide a node rejecting v4).
 /// </summary>
 public static class CqlProbe
 {

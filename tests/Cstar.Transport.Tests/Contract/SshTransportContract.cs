@@ -90,6 +90,27 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
     }
 
     [Fact]
+    public async Task The_ssh_config_UserKnownHostsFile_is_used_when_no_known_hosts_file_is_given()
+    {
+        var missing = Path.Combine(Server.Directory, "no_such_known_hosts");
+        var config = await AliasConfigAsync("ssh_config_known_hosts_", $"{missing} {Server.KnownHostsFile}");
+        await using var transport = CreateTransport(new SshOptions { SshConfigFile = config, ConnectTimeout = TimeSpan.FromSeconds(5) });
+        var result = await transport.RunAsync(TestSshServer.Alias, ["echo", "ok"], Generous, Bounded());
+        result.StandardOutput.Should().Be("ok\n", "the key is in the second file the ssh_config names");
+    }
+
+    [Fact]
+    public async Task An_explicit_known_hosts_file_wins_over_the_ssh_config_UserKnownHostsFile()
+    {
+        var empty = Path.Combine(Server.Directory, "known_hosts_explicit_empty_" + GetType().Name);
+        await File.WriteAllTextAsync(empty, string.Empty);
+        var config = await AliasConfigAsync("ssh_config_explicit_", Server.KnownHostsFile);
+        await using var transport = CreateTransport(new SshOptions { SshConfigFile = config, KnownHostsFile = empty, ConnectTimeout = TimeSpan.FromSeconds(5) });
+        var run = () => transport.RunAsync(TestSshServer.Alias, ["true"], Generous, Bounded());
+        (await run.Should().ThrowAsync<TransportException>()).Which.Kind.Should().Be(TransportFailureKind.HostKeyRejected);
+    }
+
+    [Fact]
     public async Task A_jump_host_reaches_the_target_and_checks_the_targets_key_under_its_own_name()
     {
         await using var bastion = await TestSshServer.StartAsync();
@@ -121,6 +142,15 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         var wait = () => running;
         (await wait.Should().ThrowAsync<TransportException>()).Which.Kind.Should().BeOneOf(TransportFailureKind.Disconnected, TransportFailureKind.Timeout);
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>The server's alias config plus a UserKnownHostsFile line, in a file of its own.</summary>
+    private async Task<string> AliasConfigAsync(string prefix, string knownHostsFiles)
+    {
+        var config = Path.Combine(Server.Directory, prefix + GetType().Name);
+        var alias = await File.ReadAllTextAsync(Server.SshConfigFile);
+        await File.WriteAllTextAsync(config, alias + $"  UserKnownHostsFile {knownHostsFiles}\n");
+        return config;
     }
 
     /// <summary>Polls a condition that an external process makes true (no event to await), bounded to 10 s.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Cstar.Transport.Ssh;
 using FluentAssertions;
 using Xunit;
+using static Cstar.Transport.Tests.Ssh.TestHostKeys;
 
 namespace Cstar.Transport.Tests.Ssh;
 
@@ -84,17 +85,5 @@ public sealed class KnownHostsTests
     {
         KnownHosts.Fingerprint(KeyA).Should().StartWith("SHA256:").And.NotEndWith("=");
         KnownHosts.FormatLine("h", 2200, KeyA).Should().Be($"[h]:2200 {Line(KeyA)}");
-    }
-
-    private static string Line(byte[] key) => $"{KnownHosts.KeyTypeOf(key)} {Convert.ToBase64String(key)}";
-
-    private static byte[] Blob(string type, byte seed)
-    {
-        var name = Encoding.ASCII.GetBytes(type);
-        var blob = new byte[4 + name.Length + 36];
-        blob[3] = (byte)name.Length;
-        name.CopyTo(blob, 4);
-        blob.AsSpan(4 + name.Length).Fill(seed);
-        return blob;
     }
 }

@@ -61,6 +61,31 @@ public sealed class SshConfigFileTests
         resolve.Should().Throw<CstarException>().Which.Hint.Should().NotBeNullOrEmpty();
     }
 
+    [Fact]
+    public void UserKnownHostsFile_lists_expanded_and_quoted_files_and_none_lists_no_file()
+    {
+        var config = SshConfigFile.Parse("Host db-*\n  UserKnownHostsFile ~/.ssh/kh_%h \"/tmp/with space/kh\"\nHost web*\n  UserKnownHostsFile none\n");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        config.Resolve("db-1").UserKnownHostsFiles.Should().Equal(home + "/.ssh/kh_db-1", "/tmp/with space/kh");
+        config.Resolve("web1").UserKnownHostsFiles.Should().BeEmpty();
+        config.Resolve("other").UserKnownHostsFiles.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_known_hosts_files_come_from_the_option_then_the_ssh_config_then_the_default()
+    {
+        var config = SshConfigFile.Parse("Host db-1 bastion\n  UserKnownHostsFile /cfg/kh /cfg/kh2\nHost *\n  ProxyJump bastion\n");
+        var fromConfig = new SshTargetResolver(new SshOptions(), config).Resolve("db-1");
+        var explicitFile = new SshTargetResolver(new SshOptions { KnownHostsFile = "/opt/kh" }, config).Resolve("db-1");
+        var neither = new SshTargetResolver(new SshOptions(), SshConfigFile.Empty).Resolve("db-1");
+
+        fromConfig.KnownHostsFiles.Should().Equal("/cfg/kh", "/cfg/kh2");
+        fromConfig.Jump!.KnownHostsFiles.Should().Equal("/cfg/kh", "/cfg/kh2");
+        explicitFile.KnownHostsFiles.Should().Equal("/opt/kh");
+        explicitFile.Jump!.KnownHostsFiles.Should().Equal("/opt/kh");
+        neither.KnownHostsFiles.Should().Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts"));
+    }
+
     [Theory]
     [InlineData("bastion", null, "bastion", null)]
     [InlineData("ops@bastion", "ops", "bastion", null)]
