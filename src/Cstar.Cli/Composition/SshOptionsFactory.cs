@@ -1,5 +1,4 @@
 using Cstar.Cli.Verbs;
-using Cstar.Core.Commands;
 using Cstar.Core.Errors;
 using Cstar.Transport;
 
@@ -19,11 +18,7 @@ internal static class SshOptionsFactory
                 $"Set {PasswordVariable} in the environment, or let cstar ask for it, or use a key (--ssh-identity-file).");
         }
 
-        var alive = TimeSpan.FromSeconds(15);
-        if (options.SshAliveTimeout is { } text && (!DurationText.TryParse(text, out alive) || alive <= TimeSpan.Zero))
-        {
-            throw new CstarException($"--ssh-alive-timeout '{text}' is not a duration.", "Write it like 15s or 1m.");
-        }
+        var alive = DurationFlag.Parse(options.SshAliveTimeout, "--ssh-alive-timeout") ?? TimeSpan.FromSeconds(15);
 
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         return new SshOptions

@@ -36,11 +36,9 @@ internal static class DryRun
 
     private static PlanEstimate Estimate(JobOptions options, Func<PlanEstimate?>? history)
     {
-        if (options.EstimatePerHost is { } text)
+        if (DurationFlag.Parse(options.EstimatePerHost, "--estimate-per-host") is { } perHost)
         {
-            return DurationText.TryParse(text, out var perHost) && perHost > TimeSpan.Zero
-                ? PlanEstimate.Default with { PerHost = perHost, Basis = $"--estimate-per-host {text} and 30 s to come back" }
-                : throw new CstarException($"--estimate-per-host '{text}' is not a duration.", "Write it like 90s, 3m or 1h.", ExitCode.Usage);
+            return PlanEstimate.Default with { PerHost = perHost, Basis = $"--estimate-per-host {options.EstimatePerHost} and 30 s to come back" };
         }
 
         return history?.Invoke() ?? PlanEstimate.Default;

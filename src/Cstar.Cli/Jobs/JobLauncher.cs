@@ -118,8 +118,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 RetryFailed = retryFailed,
                 StopAfter = options.StopAfter,
                 MaxFailures = options.MaxFailures ?? 0,
-                HostTimeout = Duration(options.Timeout, "--timeout") ?? header.Timeout,
-                WaitTimeout = Duration(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
+                HostTimeout = DurationFlag.Parse(options.Timeout, "--timeout") ?? header.Timeout,
+                WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
                 RequireCql = options.WaitForCql || header.WaitForCql,
                 Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt),
             };
@@ -139,18 +139,6 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 store.ReleaseClusterLock(cluster, definition.JobId);
             }
         }
-    }
-
-    private static TimeSpan? Duration(string? text, string flag)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DurationText.TryParse(text, out var value) && value > TimeSpan.Zero
-            ? value
-            : throw new CstarException($"{flag} '{text}' is not a duration.", "Write it like 90s, 30m or 2h.", ExitCode.Usage);
     }
 
     private static string NewJobId(string? enforced)
