@@ -1,3 +1,4 @@
+using System.Reflection;
 using CommandLine;
 using CommandLine.Text;
 using Cstar.Core.Errors;
@@ -22,6 +23,12 @@ internal static class HelpPrinter
             h.Heading = $"{program} {VersionInfo.Current}";
             h.Copyright = "Run a command on every node of a Cassandra cluster, safely. Apache-2.0.";
             h.AddDashesToOption = true;
+            // `cstar <verb> --help` shows what the verb does and its example, not only its flags.
+            if (result.TypeInfo.Current.GetCustomAttribute<VerbAttribute>()?.HelpText is { Length: > 0 } verbHelp)
+            {
+                h.AddPreOptionsLine(verbHelp.Replace(" Example: ", "\nExample: ", StringComparison.Ordinal).Replace(" Examples: ", "\nExamples: ", StringComparison.Ordinal));
+            }
+
             return HelpText.DefaultParsingErrorsHandler(result, h);
         }, e => e, verbsIndex: true);
 
