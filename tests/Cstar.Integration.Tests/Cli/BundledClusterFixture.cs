@@ -22,8 +22,8 @@ public sealed class BundledClusterFixture : IAsyncLifetime
         Hosts = hosts,
         Datacenters = datacenters,
         Racks = racks,
-        CassandraStartDelay = TimeSpan.FromSeconds(1),
-        RebootDelay = TimeSpan.FromSeconds(2),
+        CassandraStartDelay = TimeSpan.FromMilliseconds(500),
+        RebootDelay = TimeSpan.FromSeconds(1),
         RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: MinGossipDelay, maxGossipDelay: TimeSpan.FromMilliseconds(400)),
     });
 

@@ -87,4 +87,27 @@ public sealed partial class CqlshCommandTests(BundledClusterFixture fixture) : I
             (await Cluster.SshAsync(address, "test -e ~/cqlsh.log")).ExitCode.Should().NotBe(0, $"cqlsh never ran on {address}");
         }
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task The_cqlsh_stand_in_refuses_a_node_whose_native_transport_is_down_and_a_user_without_a_password()
+    {
+        var address = Cluster.Addresses[2];
+        Cluster.StopCassandra(address);
+        var refused = await Cluster.SshAsync(address, "cqlsh -e 'SELECT release_version FROM system.local'");
+        Cluster.StartCassandra(address, TimeSpan.Zero);
+        var noPassword = await Cluster.SshAsync(address, "cqlsh -u cassandra -e 'SELECT release_version FROM system.local'");
+        var answered = await Cluster.SshAsync(address, "cqlsh -u cassandra -p secret -e 'SELECT release_version FROM system.local'");
+
+        refused.ExitCode.Should().Be(1);
+        refused.StandardError.Should().Contain("Connection refused");
+        noPassword.ExitCode.Should().Be(1);
+        noPassword.StandardError.Should().Contain("Bad credentials");
+        answered.ExitCode.Should().Be(0, answered.StandardError);
+        answered.StandardOutput.Should().Contain(" release_version\n-----------------\n").And.Contain(Cluster.Nodes[2].CassandraVersion).And.Contain("(1 rows)");
+        (await Cluster.SshAsync(address, "grep -c '^password: secret$' ~/cqlsh.log")).StandardOutput.Trim().Should().Be("1");
+        var healthy = await Eventually.HoldsAsync(
+            async () => (await Task.WhenAll(Cluster.Addresses.Select(a => Cluster.SshAsync(a, "nodetool status | grep -c '^UN'")))).All(r => r.StandardOutput.Trim() == "3"),
+            TimeSpan.FromSeconds(30));
+        healthy.Should().BeTrue("the cluster is left healthy for the next test");
+    }
 }
