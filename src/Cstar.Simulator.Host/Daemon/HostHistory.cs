@@ -4,7 +4,8 @@ namespace Cstar.Simulator.Host.Daemon;
 
 /// <summary>
 /// A thread-safe, append-only record of what happened to each host (nodetool calls, process and power
-/// controls), in arrival order, so that tests can check what a job really did and in which order.
+/// controls), in arrival order, so that tests can check what a job really did and in which order. It keeps
+/// the last <see cref="Capacity"/> events, so a long-lived `cstar-sim up` daemon does not grow without bound.
 /// </summary>
 public sealed class HostHistory
 {
@@ -13,6 +14,8 @@ public sealed class HostHistory
     private readonly object _gate = new();
 
     public HostHistory(TimeProvider time) => _time = time;
+
+    public const int Capacity = 100_000;
 
     /// <summary>Every event so far, oldest first.</summary>
     public IReadOnlyList<HostEvent> Events => [.. _events];
@@ -29,6 +32,11 @@ public sealed class HostHistory
             var now = _time.GetUtcNow();
             var recorded = new HostEvent(now, address, what, args ?? [], servingAfter is { } delay ? now + delay : null);
             _events.Enqueue(recorded);
+            while (_events.Count > Capacity && _events.TryDequeue(out _))
+            {
+                // Forget the oldest.
+            }
+
             return recorded;
         }
     }
