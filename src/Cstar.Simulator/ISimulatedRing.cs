@@ -25,7 +25,7 @@ public interface ISimulatedRing
     /// <summary>The whole host goes away (Cassandra with it) until <see cref="PowerOn"/>.</summary>
     void PowerOff(string address);
 
-    /// <summary>The host comes back; Cassandra starts if it was running when the host went away.</summary>
+    /// <summary>The host comes back and Cassandra starts (its service is enabled at boot, even if it was stopped before).</summary>
     void PowerOn(string address, TimeSpan cassandraStartDelay);
 
     /// <summary>True while the node's CQL port should answer OPTIONS with SUPPORTED.</summary>

@@ -30,7 +30,6 @@ public sealed partial class SimulatedRing
             return;
         }
 
-        node.RunningAtPowerOff = node.ProcessRunning;
         Stop(node, now);
         node.HostUp = false;
     });
@@ -42,11 +41,10 @@ public sealed partial class SimulatedRing
             return;
         }
 
+        // The service is enabled at boot, as a packaged Cassandra is: `service cassandra stop` before a
+        // reboot does not keep it down (that is how an operator reboots a node safely).
         node.HostUp = true;
-        if (node.RunningAtPowerOff)
-        {
-            Start(node, now, cassandraStartDelay);
-        }
+        Start(node, now, cassandraStartDelay);
     });
 
     public bool IsNativeTransportUp(string address)

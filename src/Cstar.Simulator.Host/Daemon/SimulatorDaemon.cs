@@ -31,6 +31,7 @@ public sealed class SimulatorDaemon : IAsyncDisposable
         Paths = new ClusterPaths(Path.GetFullPath(options.Directory));
         _time = time;
         _hosts = new HostSupervisor(Paths, options, spec.Nodes);
+        History = new HostHistory(time);
     }
 
     public ClusterOptions Options { get; }
@@ -40,6 +41,9 @@ public sealed class SimulatorDaemon : IAsyncDisposable
     public ClusterPaths Paths { get; }
 
     public ISimulatedRing Ring { get; }
+
+    /// <summary>Every nodetool call and control each host received, with its time.</summary>
+    public HostHistory History { get; }
 
     /// <summary>Pids of the hosts' unshare processes (each one holds a host's whole process tree).</summary>
     public IReadOnlyList<int> HostProcessIds => _hosts.ProcessIds;
@@ -76,21 +80,42 @@ public sealed class SimulatorDaemon : IAsyncDisposable
 
     public HostPower PowerOf(string address) => _hosts.PowerOf(address);
 
-    public void StopCassandra(string address) => Ring.StopCassandra(address);
+    /// <summary>Runs a nodetool call on the node (recorded in <see cref="History"/>).</summary>
+    public NodetoolResponse RunNodetool(string address, IReadOnlyList<string> args)
+    {
+        History.Record(address, "nodetool", args);
+        return Ring.RunNodetool(address, args);
+    }
 
-    public void StartCassandra(string address, TimeSpan? startDelay = null) => Ring.StartCassandra(address, startDelay ?? Options.CassandraStartDelay);
+    public void StopCassandra(string address)
+    {
+        History.Record(address, "stop");
+        Ring.StopCassandra(address);
+    }
+
+    public void StartCassandra(string address, TimeSpan? startDelay = null)
+    {
+        var delay = startDelay ?? Options.CassandraStartDelay;
+        Ring.StartCassandra(address, delay);
+        History.Record(address, "start", servingAfter: delay);
+    }
 
     public void RestartCassandra(string address, TimeSpan? startDelay = null)
     {
-        Ring.StopCassandra(address);
-        Ring.StartCassandra(address, startDelay ?? Options.CassandraStartDelay);
+        StopCassandra(address);
+        StartCassandra(address, startDelay);
     }
 
-    public void Drain(string address) => Ring.Drain(address);
+    public void Drain(string address)
+    {
+        History.Record(address, "drain");
+        Ring.Drain(address);
+    }
 
     /// <summary>The host goes away: its sshd and every session and process in it die; Cassandra with it.</summary>
     public async Task PowerOffAsync(string address, CancellationToken cancellationToken = default)
     {
+        History.Record(address, "poweroff");
         Ring.PowerOff(address);
         await _hosts.PowerOffAsync(address, HostPower.Off, cancellationToken).ConfigureAwait(false);
     }
@@ -100,13 +125,16 @@ public sealed class SimulatorDaemon : IAsyncDisposable
     {
         if (await _hosts.PowerOnAsync(address, cancellationToken).ConfigureAwait(false))
         {
-            Ring.PowerOn(address, cassandraStartDelay ?? Options.CassandraStartDelay);
+            var delay = cassandraStartDelay ?? Options.CassandraStartDelay;
+            Ring.PowerOn(address, delay);
+            History.Record(address, "poweron", servingAfter: delay);
         }
     }
 
     /// <summary>Powers the host off now and on again after <paramref name="downFor"/> (default <see cref="ClusterOptions.RebootDelay"/>), in the background.</summary>
     public async Task RebootAsync(string address, TimeSpan? downFor = null, CancellationToken cancellationToken = default)
     {
+        History.Record(address, "reboot");
         Ring.PowerOff(address);
         await _hosts.PowerOffAsync(address, HostPower.Rebooting, cancellationToken).ConfigureAwait(false);
         var stop = _stop.Token;

@@ -6,8 +6,9 @@ namespace Cstar.Simulator.Host.Hosts;
 
 /// <summary>
 /// Writes one host's directory: its home (bind-mounted over /root inside the host), its bin of shims
-/// (nodetool, service, systemctl, sudo, reboot, poweroff), its sshd_config and the launcher that enters the
-/// host's own mount/UTS/PID namespaces before exec'ing sshd.
+/// (nodetool, cqlsh, service, systemctl, sudo, reboot, poweroff), its sshd_config and the launcher that enters
+/// the host's own mount/UTS/PID namespaces before exec'ing sshd. Each power-on gets a new boot id
+/// (/proc/sys/kernel/random/boot_id), as a real reboot does.
 /// </summary>
 public static class HostFiles
 {
@@ -49,6 +50,8 @@ public static class HostFiles
             set -e
             mount -t tmpfs -o mode=755 cstar-sim-run /run
             mkdir -p /run/sshd
+            cat /proc/sys/kernel/random/uuid > /run/boot_id
+            mount --bind /run/boot_id /proc/sys/kernel/random/boot_id
             mount -t tmpfs -o mode=755 cstar-sim-log /var/log
             mount --bind {ShellQuote.Quote(home)} /root
             hostname {ShellQuote.Quote(node.HostName)}
@@ -72,6 +75,7 @@ public static class HostFiles
     {
         var sim = $"CSTAR_SIM_NODE={ShellQuote.Quote(address)} exec {ShellQuote.Quote(paths.SimulatorScript)}";
         WriteExecutable(Path.Combine(bin, "nodetool"), $"#!/bin/sh\n{sim} nodetool \"$@\"\n");
+        WriteExecutable(Path.Combine(bin, "cqlsh"), CqlshShim.Script(paths, address));
         WriteExecutable(Path.Combine(bin, "reboot"), $"#!/bin/sh\n{sim} ctl reboot {address}\n");
         WriteExecutable(Path.Combine(bin, "poweroff"), $"#!/bin/sh\n{sim} ctl poweroff {address}\n");
         WriteExecutable(Path.Combine(bin, "sudo"), """

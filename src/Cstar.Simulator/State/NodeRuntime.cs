@@ -50,9 +50,6 @@ internal sealed class NodeRuntime
 
     public bool HostUp { get; set; } = true;
 
-    /// <summary>Whether Cassandra should start again when the host powers on.</summary>
-    public bool RunningAtPowerOff { get; set; }
-
     /// <summary>JMX, gossip and the binary protocol answer from this instant (after a start delay).</summary>
     public DateTimeOffset ServingFrom { get; set; }
 

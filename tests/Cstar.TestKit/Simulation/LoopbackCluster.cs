@@ -52,6 +52,9 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     public ISimulatedRing Ring => _daemon.Ring;
 
+    /// <summary>Every nodetool call and process or power control each host received, with its time.</summary>
+    public HostHistory History => _daemon.History;
+
     /// <summary>The daemon itself, for controls not mirrored here.</summary>
     public SimulatorDaemon Daemon => _daemon;
 

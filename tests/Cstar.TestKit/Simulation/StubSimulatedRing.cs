@@ -62,7 +62,7 @@ public sealed class StubSimulatedRing : ISimulatedRing
     public void PowerOff(string address) => Change(address, $"poweroff {address}", s => s with { PoweredOn = false });
 
     public void PowerOn(string address, TimeSpan cassandraStartDelay) =>
-        Change(address, Invariant($"poweron {address} {cassandraStartDelay.TotalSeconds}s"), s => s with { PoweredOn = true, Drained = false, ServesFrom = _time.GetUtcNow() + cassandraStartDelay });
+        Change(address, Invariant($"poweron {address} {cassandraStartDelay.TotalSeconds}s"), s => s with { PoweredOn = true, Running = true, Drained = false, ServesFrom = _time.GetUtcNow() + cassandraStartDelay });
 
     public bool IsNativeTransportUp(string address) => Serving(address) && !_states[address].Drained;
 
