@@ -52,7 +52,7 @@ internal sealed record HostVariablesFile(string Path, ImmutableArray<KeyValuePai
             var where = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
                 : "somewhere";
-            var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+            var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd().TrimEnd('.');
             throw Invalid(path, $"is not valid JSON at {where}: {reason}");
         }
 
