@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using Cstar.Core.Commands;
+using Cstar.JobStore.Inspection;
+using Cstar.JobStore.Output;
+using Cstar.JobStore.Rendering;
 using Cstar.JobStore.Sqlite;
 using Cstar.JobStore.Tests.Support;
 using FluentAssertions;
@@ -65,6 +68,21 @@ public sealed class HostVariablesStorageTests : IDisposable
 
         loaded.HostVariables.IsEmpty.Should().BeTrue();
         loaded.Should().BeEquivalentTo(Jobs.Definition());
+    }
+
+    [Fact]
+    public void Jobs_show_names_the_variables_in_text_and_gives_every_value_in_json()
+    {
+        var variables = new HostVariables(ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty
+            .Add("10.0.0.2", ImmutableDictionary<string, string>.Empty.Add("token", "-42").Add("disk", "/dev/sdb"))
+            .Add("10.0.0.3", ImmutableDictionary<string, string>.Empty.Add("token", "7")));
+        using var store = Jobs.Open(_root);
+        store.CreateJob(Jobs.Definition() with { HostVariables = variables }, ["10.0.0.2", "10.0.0.3"]);
+        var details = new JobInspector(store, new HostOutputReader(store, TimeProvider.System)).Show(Jobs.Definition().JobId);
+
+        JobDetailsRenderer.Render(details).Should().Contain("Host vars 2 host(s): disk, token (values: --output json)\n");
+        var json = System.Text.Json.JsonDocument.Parse(JobJsonRenderer.Render(details)).RootElement;
+        json.GetProperty("definition").GetProperty("hostVariables").GetProperty("hosts").GetProperty("10.0.0.2").GetProperty("token").GetString().Should().Be("-42");
     }
 
     public void Dispose() => _root.Dispose();
