@@ -24,9 +24,11 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
+        var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
         var setup = await JobSetupBuilder.BuildAsync(options, launch.Header, transport, hostNames, cancellationToken);
+        var variables = await HostVariablesResolver.ResolveAsync(variablesFile, launch, setup, stderr, cancellationToken);
         if (options.DryRun)
         {
             var literals = launch.Arguments.Where(a => a.Literal is not null).ToDictionary(a => a.Name, a => a.Literal!, StringComparer.Ordinal);
@@ -47,7 +49,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             options.Reason,
             [.. setup.Topology.Clusters.Select(c => c.Name)],
             time.GetUtcNow(),
-            launch.Runner);
+            launch.Runner) { HostVariables = variables };
         return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken);
     }
 
@@ -68,6 +70,11 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             ?? throw new CstarException($"The flags stored with job {jobId} no longer parse.", "Start a new job with the same command.");
         options.StopAfter = continueOptions.StopAfter;
         options.OutputDirectory = continueOptions.OutputDirectory;
+        if (options.HostsVariables is { } file)
+        {
+            await stderr.WriteLineAsync($"note: --hosts-variables: the values stored with the job are used; {file} is not read again.");
+        }
+
         var header = definition.Runner == RunnerKind.Remote && definition.Command.ScriptText is { } text
             ? CommandHeaderParser.Parse(definition.Command.ScriptPath ?? definition.CommandName, definition.CommandName, text)
             : CommandHeader.Empty(definition.CommandName);
@@ -100,7 +107,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             await using var local = new LocalTransport(TimeSpan.FromSeconds(2), time);
             var hostRunner = definition.Runner == RunnerKind.Remote
                 ? DetachedRunners.Remote(transport, definition.Command.ScriptText ?? string.Empty, time)
-                : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time);
+                : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time, variables: definition.HostVariables);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
             var observer = new PlainConsoleObserver(options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time);
             var services = new JobRunnerServices(store, new Cstar.JobStore.Output.FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)

@@ -25,6 +25,11 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         await output.WriteLineAsync($"Command: {definition.CommandName}; {setup.Targets.Length} target host(s) in {string.Join(", ", setup.Topology.Clusters.Select(c => c.Name))}");
         var policy = setup.Context.Policy;
         await output.WriteLineAsync($"Strategy: {policy.Strategy.ToString().ToLowerInvariant()}, cluster-parallel {Lower(policy.ClusterParallel)}, dc-parallel {Lower(policy.DcParallel)}");
+        if (!definition.HostVariables.IsEmpty)
+        {
+            await output.WriteLineAsync($"Host variables: values for {definition.HostVariables.Hosts.Count} host(s), stored with the job");
+        }
+
         foreach (var warning in setup.Context.Warnings)
         {
             await output.WriteLineAsync("warning: " + warning);

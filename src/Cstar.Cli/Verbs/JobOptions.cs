@@ -49,7 +49,7 @@ internal class JobOptions
     [Option("ssh-lib", HelpText = "SSH implementation: sshnet (default; 'paramiko' is accepted as an alias) or openssh.")]
     public string? SshLib { get; set; }
 
-    [Option("hosts-variables", HelpText = "JSON file {\"host\": {\"var\": \"value\"}}; {{var}} in argument values is replaced per host.")]
+    [Option("hosts-variables", HelpText = "JSON file {\"host address\": {\"var\": \"value\"}}; {{var}} in argument values (cstarpar: in the command) becomes each host's value. Checked before anything runs; stored with the job for continue.")]
     public string? HostsVariables { get; set; }
 
     // ---- strategy (cstar)

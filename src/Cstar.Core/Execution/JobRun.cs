@@ -265,7 +265,7 @@ internal sealed partial class JobRun : IDisposable
         _s.Events.Publish(new HostStartedEvent(Now, _jobId, host, state.Attempt, attach));
         var output = _s.Outputs.OpenWriter(_jobId, host);
         var writer = _channel.Writer;
-        var environment = _request.Environment.ToImmutableDictionary(StringComparer.Ordinal);
+        var environment = _request.EnvironmentFor(host).ToImmutableDictionary(StringComparer.Ordinal);
         var run = new HostRunRequest(
             _jobId, host, PlacementOf(host), attach, state.StartedAt ?? Now, _request.HostTimeout, environment, output,
             pid => writer.TryWrite(new HostMessage.Running(host, pid)),

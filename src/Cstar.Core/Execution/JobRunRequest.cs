@@ -55,6 +55,31 @@ public sealed record JobRunRequest
     /// <summary>Extra environment for every host's command (argument values: never on a command line).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The environment of <paramref name="host"/>'s command: <see cref="Environment"/> with the <c>{{name}}</c>
+    /// placeholders of the LITERAL argument values replaced by the host's <see cref="JobDefinition.HostVariables"/>.
+    /// Secret values are never touched, and nothing else is (the placement variables are the runner's).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EnvironmentFor(string host)
+    {
+        var variables = Definition.HostVariables;
+        if (variables.IsEmpty)
+        {
+            return Environment;
+        }
+
+        var environment = new Dictionary<string, string>(Environment, StringComparer.Ordinal);
+        foreach (var argument in Definition.Arguments)
+        {
+            if (argument.Literal is not null && environment.TryGetValue(argument.Name, out var value))
+            {
+                environment[argument.Name] = variables.Apply(value, host);
+            }
+        }
+
+        return environment;
+    }
+
     /// <summary>How long Ctrl+C waits for host tasks to detach before returning.</summary>
     public TimeSpan DetachGrace { get; init; } = TimeSpan.FromSeconds(1);
 }

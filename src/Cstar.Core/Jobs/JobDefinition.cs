@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Cstar.Core.Commands;
 
 namespace Cstar.Core.Jobs;
 
@@ -20,4 +21,10 @@ public sealed record JobDefinition(
     RunnerKind Runner)
 {
     public string JobId { get; } = JobIds.Validate(JobId);
+
+    /// <summary>
+    /// The <c>--hosts-variables</c> values, by node address, as read when the job started: <c>continue</c> uses
+    /// these, never the file again. Optional with an empty default, so definitions stored before it still read.
+    /// </summary>
+    public HostVariables HostVariables { get; init; } = HostVariables.None;
 }

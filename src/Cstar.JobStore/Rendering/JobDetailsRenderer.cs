@@ -15,6 +15,12 @@ public static class JobDetailsRenderer
         Line("Job", s.JobId);
         Line("Command", $"{d.CommandName} ({d.Runner.ToString().ToLowerInvariant()}, sha256 {d.Command.Sha256})");
         Line("Arguments", d.Arguments.Length == 0 ? null : string.Join(" ", d.Arguments.Select(a => $"{a.Name}={a.Display}")));
+        var variables = d.HostVariables.Hosts;
+        if (!variables.IsEmpty)
+        {
+            Line("Host vars", $"{variables.Count} host(s): {string.Join(", ", variables.Values.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))} (values: --output json)");
+        }
+
         Line("Clusters", string.Join(",", s.Clusters));
         Line("Reason", s.Reason);
         Line("State", Format.State(s) + (details.StateReason is null ? string.Empty : $" ({details.StateReason})"));

@@ -61,6 +61,24 @@ public sealed class HostSelector(IHostResolver resolver)
         return new HostSelection([.. chosen], matched.ToImmutable());
     }
 
+    /// <summary>
+    /// The nodes of <paramref name="ring"/> that <paramref name="name"/> designates, matched as for --host; empty when
+    /// none does, or when the name does not resolve (for callers that warn rather than refuse, e.g. --hosts-variables).
+    /// </summary>
+    public async Task<IReadOnlyList<Node>> FindAsync(RingTopology ring, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        ArgumentNullException.ThrowIfNull(name);
+        try
+        {
+            return await MatchAsync(name, [.. ring.AllNodes], cancellationToken).ConfigureAwait(false);
+        }
+        catch (CstarException)
+        {
+            return [];
+        }
+    }
+
     private async Task<List<Node>> MatchAsync(string name, List<Node> nodes, CancellationToken cancellationToken)
     {
         var text = name.Trim();

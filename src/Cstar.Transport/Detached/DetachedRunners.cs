@@ -15,8 +15,10 @@ public static class DetachedRunners
     /// cstarpar: <paramref name="commandLine"/> is split once (like a shell, but never run by one); in each word
     /// <c>{}</c>/<c>{host}</c>, <c>{dc}</c>, <c>{rack}</c>, <c>{cluster}</c> become the host's values; the argv runs
     /// on this machine through the same attach-or-start wrapper, in <c>&lt;jobFolder&gt;/local-runs/&lt;host&gt;</c>.
+    /// <c>{{name}}</c> becomes the host's <paramref name="variables"/> value (<c>--hosts-variables</c>), in the same pass.
     /// </summary>
-    public static DetachedHostRunner Local(IDetachedRunTransport localTransport, string commandLine, string jobFolder, TimeProvider? time = null, DetachedRunOptions? options = null)
+    public static DetachedHostRunner Local(
+        IDetachedRunTransport localTransport, string commandLine, string jobFolder, TimeProvider? time = null, DetachedRunOptions? options = null, HostVariables? variables = null)
     {
         var words = CommandLineSplitter.Split(commandLine);
         if (words.Count == 0)
@@ -29,21 +31,27 @@ public static class DetachedRunners
             (options ?? new DetachedRunOptions()) with
             {
                 Folder = r => Path.Combine(jobFolder, "local-runs", r.Host),
-                Payload = r => new RunPayload("exec " + ShellQuote.Join(Substitute(words, r.Placement)), HostEnvironment(r.Placement)),
+                Payload = r => new RunPayload("exec " + ShellQuote.Join(Substitute(words, r.Placement, variables)), HostEnvironment(r.Placement)),
             },
             time);
     }
 
-    public static IReadOnlyList<string> Substitute(IReadOnlyList<string> words, HostPlacement placement)
+    /// <summary>
+    /// The host's argv. With <paramref name="variables"/>, the host's <c>{{name}}</c> values are inserted as they are:
+    /// the placement tokens apply to the text around them only, so a value holding <c>{}</c> stays literal.
+    /// </summary>
+    public static IReadOnlyList<string> Substitute(IReadOnlyList<string> words, HostPlacement placement, HostVariables? variables = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(placement);
-        return [.. words.Select(w => w
+        var values = variables?.For(placement.Host) ?? [];
+        string Tokens(string text) => text
             .Replace("{}", placement.Host, StringComparison.Ordinal)
             .Replace("{host}", placement.Host, StringComparison.Ordinal)
             .Replace("{dc}", placement.Datacenter, StringComparison.Ordinal)
             .Replace("{rack}", placement.Rack, StringComparison.Ordinal)
-            .Replace("{cluster}", placement.Cluster, StringComparison.Ordinal))];
+            .Replace("{cluster}", placement.Cluster, StringComparison.Ordinal);
+        return [.. words.Select(w => values.IsEmpty ? Tokens(w) : Placeholders.Replace(w, n => values.TryGetValue(n, out var v) ? v : null, Tokens))];
     }
 
     public static Dictionary<string, string> HostEnvironment(HostPlacement placement)
