@@ -90,6 +90,11 @@ internal sealed class JobLogObserver(ILogger log) : IJobObserver
     {
         const int shown = 10;
         var text = string.Join("; ", hosts.Take(shown).Select(h => h.Address + ": " + h.Reason));
-        return hosts.Count > shown ? $"{text}; and {hosts.Count - shown} more" : text;
+        return hosts.Count switch
+        {
+            0 => "none",
+            > shown => $"{text}; and {hosts.Count - shown} more",
+            _ => text,
+        };
     }
 }

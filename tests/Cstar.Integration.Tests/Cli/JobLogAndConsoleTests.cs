@@ -37,6 +37,7 @@ public sealed class JobLogAndConsoleTests(SmallRingFixture fixture) : IClassFixt
         var jobId = JobId(canary);
         var afterCanary = LogOf(jobId);
         var resumed = await CliOnLoopback.CstarAsync(Cluster, "continue", jobId, "--output-directory", _store);
+        var show = await CliOnLoopback.CstarAsync(Cluster, "jobs", "show", jobId, "--output-directory", _store);
 
         canary.ExitCode.Should().Be(4, canary.ToString());
         resumed.ExitCode.Should().Be(0, resumed.ToString());
@@ -51,6 +52,7 @@ public sealed class JobLogAndConsoleTests(SmallRingFixture fixture) : IClassFixt
                 .And.Contain($"Host {host} command-ended-awaiting-return").And.Contain($"Host {host} Succeeded");
         }
 
+        show.StandardOutput.Should().Contain("Job log: " + Path.Combine(_store, "jobs", jobId, "cstar.log"));
         canary.StandardError.Should().NotContain(" INF ", "without -v the console gets only warnings the view does not print");
     }
 
