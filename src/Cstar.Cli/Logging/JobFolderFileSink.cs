@@ -19,6 +19,7 @@ internal sealed class JobFolderFileSink(string jobFolder, ITextFormatter formatt
     private readonly List<LogEvent> _pending = [];
     private Logger? _file;
     private bool _disposed;
+    private bool _unwritable;
 
     public string FilePath { get; } = Path.Combine(jobFolder, FileName);
 
@@ -35,7 +36,7 @@ internal sealed class JobFolderFileSink(string jobFolder, ITextFormatter formatt
             {
                 file.Write(logEvent);
             }
-            else if (_pending.Count < MaxPending)
+            else if (!_unwritable && _pending.Count < MaxPending)
             {
                 _pending.Add(logEvent);
             }
@@ -60,12 +61,23 @@ internal sealed class JobFolderFileSink(string jobFolder, ITextFormatter formatt
 
     private Logger? TryOpen()
     {
-        if (_file is null && Directory.Exists(jobFolder))
+        if (_file is null && !_unwritable && Directory.Exists(jobFolder))
         {
-            _file = new LoggerConfiguration()
-                .MinimumLevel.Verbose()
-                .WriteTo.File(formatter, FilePath, fileSizeLimitBytes: 256L * 1024 * 1024, buffered: false)
-                .CreateLogger();
+            try
+            {
+                _file = new LoggerConfiguration()
+                    .MinimumLevel.Verbose()
+                    .WriteTo.File(formatter, FilePath, fileSizeLimitBytes: 256L * 1024 * 1024, buffered: false)
+                    .CreateLogger();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The log must never stop a job: without a writable folder, the run goes on unlogged.
+                _unwritable = true;
+                _pending.Clear();
+                return null;
+            }
+
             foreach (var pending in _pending)
             {
                 _file.Write(pending);

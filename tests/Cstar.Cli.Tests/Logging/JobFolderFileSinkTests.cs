@@ -55,4 +55,19 @@ public sealed class JobFolderFileSinkTests : IDisposable
 
         Directory.Exists(JobFolder).Should().BeFalse();
     }
+
+    [Fact]
+    public void A_log_file_that_cannot_be_opened_does_not_stop_the_job()
+    {
+        Directory.CreateDirectory(Path.Combine(JobFolder, "cstar.log"));
+
+        var run = () =>
+        {
+            using var log = JobLog.Open(JobFolder, LogTestData.JobId, TextWriter.Null, 0);
+            log.JobStarting(LogTestData.Definition(), 3, Core.Scheduling.SchedulingPolicy.Default, [], resume: false);
+            log.JobEnded(LogTestData.Outcome());
+        };
+
+        run.Should().NotThrow();
+    }
 }
