@@ -69,6 +69,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var options = parser.ParseArguments<JobOptions>(words).Value
             ?? throw new CstarException($"The flags stored with job {jobId} no longer parse.", "Start a new job with the same command.");
         options.StopAfter = continueOptions.StopAfter;
+        options.Verbose = Math.Max(options.Verbose, continueOptions.Verbose);
         options.OutputDirectory = continueOptions.OutputDirectory;
         if (options.HostsVariables is { } file)
         {
@@ -91,6 +92,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     {
         var clusters = setup.Topology.Clusters.Select(c => c.Name).ToList();
         var acquired = new List<string>();
+        using var log = Logging.JobLog.Open(store.Paths.JobFolder(definition.JobId), definition.JobId, stderr, options.Verbose);
         try
         {
             foreach (var cluster in clusters)
@@ -132,12 +134,18 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             };
 
             await observer.JobStartingAsync(definition, setup, resume);
+            log.JobStarting(definition, setup, header, resume);
             using var interrupt = new InterruptHandler(stderr);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             var outcome = await LiveView.JobView.RunAsync(
-                stdout, observer, setup.Topology, request.Hosts, time, allowLive: !options.Confirm, view => new JobRunner(services with { Observer = view }).RunAsync(request, linked.Token));
+                stdout, observer, setup.Topology, request.Hosts, time, allowLive: !options.Confirm, view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token));
+            log.JobEnded(outcome);
             await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;
+        }
+        catch (Exception e) when (log.Failed(e))
+        {
+            throw;
         }
         finally
         {

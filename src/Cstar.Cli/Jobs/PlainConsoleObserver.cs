@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 
 namespace Cstar.Cli.Jobs;
@@ -14,7 +15,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
 {
     private const int MaxBufferedOutput = 64 * 1024;
     private readonly Dictionary<string, StringBuilder> _buffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _partialLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Host, OutputStreamKind Stream), string> _partialLines = [];
     private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
     private string? _lastDecision;
     private string? _lastGate;
@@ -44,6 +45,12 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         }
 
         _lastState[args.Host] = (args.State, args.AwaitingReturn);
+        var ended = args.AwaitingReturn || args.State is HostRunStateKind.Failed or HostRunStateKind.TimedOut;
+        if (ended)
+        {
+            FlushPartialLines(args.Host);
+        }
+
         var what = args.AwaitingReturn ? $"finished ({args.Reason}); waiting until its peers see it UN" : args.State switch
         {
             HostRunStateKind.Starting => "starting",
@@ -56,10 +63,10 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
             _ => args.State.ToString().ToLowerInvariant(),
         };
         Line($"{args.Host} {what}");
-        if (verbose > 0 && (args.AwaitingReturn || args.State is HostRunStateKind.Failed or HostRunStateKind.TimedOut)
-            && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
+        if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
         {
-            output.Write(buffered.ToString());
+            // A last line without its newline must not swallow the next event's line.
+            output.Write(buffered[^1] == '\n' ? buffered.ToString() : buffered.Append('\n').ToString());
             output.Flush();
         }
     }
@@ -80,7 +87,9 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
             return;
         }
 
-        var text = (_partialLines.Remove(args.Host, out var partial) ? partial : string.Empty) + args.Text;
+        // Per host and stream: a half line of stdout is not glued to the stderr text that arrives meanwhile.
+        var key = (args.Host, args.Stream);
+        var text = (_partialLines.Remove(key, out var partial) ? partial : string.Empty) + args.Text;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length - 1; i++)
         {
@@ -89,7 +98,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
 
         if (lines[^1].Length > 0)
         {
-            _partialLines[args.Host] = lines[^1];
+            _partialLines[key] = lines[^1];
         }
 
         output.Flush();
@@ -116,6 +125,18 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
 
         _lastGate = text;
         Line("gate " + (args.Passed ? "passed" : "waiting") + $" ({args.Waited.TotalSeconds:0}s) " + text);
+    }
+
+    /// <summary>The command ended: its last lines, even without a newline, are printed before what comes next.</summary>
+    private void FlushPartialLines(string host)
+    {
+        foreach (var stream in (OutputStreamKind[])[OutputStreamKind.StandardOutput, OutputStreamKind.StandardError])
+        {
+            if (_partialLines.Remove((host, stream), out var partial))
+            {
+                output.WriteLine($"{host}: {partial}");
+            }
+        }
     }
 
     private void Line(string text)

@@ -14,6 +14,9 @@ internal sealed class ContinueOptions
     [Option("stop-after", HelpText = "Start at most N more hosts in this run.")]
     public int? StopAfter { get; set; }
 
+    [Option('v', "verbose", FlagCounter = true, HelpText = "More on the console: -v each host's output and the job's log lines, -vv debug lines too (the job's flags may already say so).")]
+    public int Verbose { get; set; }
+
     [Option("output-directory", HelpText = "Where the job store lives (default ~/.cstar).")]
     public string? OutputDirectory { get; set; }
 

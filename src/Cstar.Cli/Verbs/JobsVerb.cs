@@ -27,6 +27,11 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
             case "show" when words.Count == 2:
                 var details = inspector.Show(words[1]);
                 await stdout.WriteAsync(json ? JobJsonRenderer.Render(details) + "\n" : JobDetailsRenderer.Render(details));
+                if (!json && File.Exists(Path.Combine(details.Folder, Logging.JobFolderFileSink.FileName)))
+                {
+                    await stdout.WriteAsync($"\nJob log: {Path.Combine(details.Folder, Logging.JobFolderFileSink.FileName)}\n");
+                }
+
                 return 0;
             case "log" when words.Count == 2 && options.Follow:
                 var host = options.Host ?? throw new CstarException("--follow needs --host: it follows one host's output.", $"Example: cstar jobs log {words[1]} --host 10.0.0.1 --follow", ExitCode.Usage);

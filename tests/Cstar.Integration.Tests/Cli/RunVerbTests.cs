@@ -163,9 +163,11 @@ public sealed class RunVerbTests
         var exitSeconds = interrupted.Elapsed.TotalSeconds;
         var output = await stdout;
         var jobId = Regex.Match(output, "Job id is ([0-9a-f-]{36})").Groups[1].Value;
+        var logAfterInterrupt = await File.ReadAllTextAsync(Path.Combine(Store(cluster), "jobs", jobId, "cstar.log"));
         var resumed = await CliOnLoopback.CstarAsync(cluster, "continue", jobId, "--output-directory", Store(cluster));
 
         process.ExitCode.Should().Be(4, output + await stderr);
+        logAfterInterrupt.Should().Contain($"Job {jobId} ended: Interrupted, exit code 4", "the job log is complete after Ctrl+C");
         output.Should().Contain("To resume, run cstar continue " + jobId);
         exitSeconds.Should().BeLessThan(10, "Ctrl+C must not wait for running hosts");
         resumed.ExitCode.Should().Be(0, resumed.ToString());

@@ -1,0 +1,133 @@
+using Cstar.Cli.Jobs;
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
+using Cstar.TestKit.Simulation;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Cli.Tests.Jobs;
+
+public sealed class PlainConsoleObserverTests : IDisposable
+{
+    private const string Host = "10.0.0.1";
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly StringWriter _output = new();
+
+    public void Dispose() => _output.Dispose();
+
+    private PlainConsoleObserver Observer(bool ipLabel, int verbose) => new(_output, ipLabel, verbose, new ManualClock(T0));
+
+    private static HostOutputArgs Out(string text, string host = Host) => new(T0, host, OutputStreamKind.StandardOutput, text);
+
+    private static HostOutputArgs Err(string text, string host = Host) => new(T0, host, OutputStreamKind.StandardError, text);
+
+    private static HostChangedArgs Running(string host = Host) => new(T0, host, HostRunStateKind.Running, false, 7, null, null);
+
+    private static HostChangedArgs Ended(string host = Host) => new(T0, host, HostRunStateKind.Running, true, 7, 0, "exit 0");
+
+    private static HostChangedArgs Failed(string host = Host) => new(T0, host, HostRunStateKind.Failed, false, 7, 3, "exit 3");
+
+    private string[] Lines => _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Ip_label_prefixes_every_line_of_a_multi_line_chunk_and_of_stderr_with_the_host()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Out("one\ntwo\n"));
+        observer.OutputReceived(Err("oops\n"));
+
+        Lines.Should().Equal($"{Host}: one", $"{Host}: two", $"{Host}: oops");
+    }
+
+    [Fact]
+    public void Ip_label_prints_a_last_line_without_newline_when_the_command_ends()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Out("done, no newline"));
+        observer.HostChanged(Ended());
+
+        Lines[0].Should().Be($"{Host}: done, no newline");
+        Lines[1].Should().EndWith($"{Host} finished (exit 0); waiting until its peers see it UN");
+    }
+
+    [Fact]
+    public void Ip_label_prints_a_failed_hosts_last_stderr_line_without_newline()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Err("broken"));
+        observer.HostChanged(Failed());
+
+        Lines[0].Should().Be($"{Host}: broken");
+        Lines[1].Should().EndWith($"{Host} FAILED: exit 3");
+    }
+
+    [Fact]
+    public void Ip_label_keeps_a_half_line_of_stdout_apart_from_stderr_arriving_meanwhile()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Out("progress: 50"));
+        observer.OutputReceived(Err("warning: slow disk\n"));
+        observer.OutputReceived(Out("%\n"));
+
+        Lines.Should().Equal($"{Host}: warning: slow disk", $"{Host}: progress: 50%");
+    }
+
+    [Fact]
+    public void Ip_label_lines_of_two_hosts_interleave_whole_each_with_its_own_host()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Out("a1\na", "10.0.0.1"));
+        observer.OutputReceived(Out("b1\nb", "10.0.0.2"));
+        observer.OutputReceived(Out("2\n", "10.0.0.1"));
+        observer.OutputReceived(Out("2\n", "10.0.0.2"));
+
+        Lines.Should().Equal("10.0.0.1: a1", "10.0.0.2: b1", "10.0.0.1: a2", "10.0.0.2: b2");
+    }
+
+    [Fact]
+    public void Verbose_prints_a_hosts_output_once_when_its_command_ends_and_not_before()
+    {
+        var observer = Observer(ipLabel: false, verbose: 1);
+
+        observer.HostChanged(Running());
+        observer.OutputReceived(Out("compacting\n"));
+        var whileRunning = _output.ToString();
+        observer.HostChanged(Ended());
+        observer.HostChanged(new HostChangedArgs(T0, Host, HostRunStateKind.Succeeded, false, 7, 0, null));
+
+        whileRunning.Should().NotContain("compacting");
+        _output.ToString().Split("compacting").Should().HaveCount(2, "the output is printed exactly once");
+        Lines[^1].Should().EndWith($"{Host} back: done");
+    }
+
+    [Fact]
+    public void Without_verbose_a_hosts_output_is_not_printed()
+    {
+        var observer = Observer(ipLabel: false, verbose: 0);
+
+        observer.OutputReceived(Out("compacting\n"));
+        observer.HostChanged(Failed());
+
+        _output.ToString().Should().NotContain("compacting");
+    }
+
+    [Fact]
+    public void Verbose_output_without_a_final_newline_does_not_swallow_the_next_line()
+    {
+        var observer = Observer(ipLabel: false, verbose: 1);
+
+        observer.OutputReceived(Out("no newline"));
+        observer.HostChanged(Ended());
+        observer.HostChanged(Running("10.0.0.2"));
+
+        Lines.Should().HaveCount(3);
+        Lines[1].Should().Be("no newline");
+        Lines[2].Should().EndWith("10.0.0.2 running (pid 7)");
+    }
+}
