@@ -42,9 +42,16 @@ public sealed record SshOptions
     /// <summary>Session channels opened at once on one connection; must stay within the server's MaxSessions (OpenSSH default 10).</summary>
     public int MaxSessions { get; init; } = 10;
 
-    /// <summary>Asked once for a password when key authentication is not enough; never stored.</summary>
+    /// <summary>
+    /// Asked (argument: the first host that needs it) once per transport for a password, and only when no identity
+    /// file is found: an operator with keys is never asked. Never stored.
+    /// </summary>
     [JsonIgnore]
     public Func<string, string?>? PasswordPrompt { get; init; }
+
+    /// <summary>A password given without asking (cstar's environment), read when a connection opens: offered after the keys, to every host. Never stored.</summary>
+    [JsonIgnore]
+    public Func<string?>? GivenPassword { get; init; }
 
     /// <summary>Asked once per encrypted key file (argument: the path) when <c>CSTAR_SSH_KEY_PASSPHRASE</c> is not set; never stored.</summary>
     [JsonIgnore]

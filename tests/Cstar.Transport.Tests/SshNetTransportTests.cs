@@ -41,9 +41,22 @@ public sealed class SshNetTransportTests(SshServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task With_a_key_the_operator_is_never_asked_for_an_SSH_password()
+    {
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var options = Options() with { PasswordPrompt = host => { asked.Enqueue(host); return null; } };
+        await using (var transport = new SshNetTransport(options))
+        {
+            (await transport.RunAsync(Server.Address, ["whoami"], Timeout, Bounded())).StandardOutput.Should().Be("root\n");
+        }
+
+        asked.Should().BeEmpty("key authentication needs no password; asking would block a job at a terminal");
+    }
+
+    [Fact]
     public void Secrets_never_appear_in_the_options_text()
     {
-        var options = Options() with { PasswordPrompt = _ => "hunter2", PassphrasePrompt = _ => "hunter3" };
+        var options = Options() with { PasswordPrompt = _ => "hunter2", PassphrasePrompt = _ => "hunter3", GivenPassword = () => "hunter4" };
         options.ToString().Should().NotContain("hunter");
         System.Text.Json.JsonSerializer.Serialize(options).Should().NotContain("Prompt");
     }

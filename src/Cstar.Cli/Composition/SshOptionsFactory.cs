@@ -31,7 +31,8 @@ internal static class SshOptionsFactory
             JumpHost = options.JumpHost,
             AcceptNewHostKeys = options.AcceptNewHostKeys,
             AliveTimeout = alive,
-            PasswordPrompt = host => string.IsNullOrEmpty(password) ? prompt.AskSecret($"SSH password for {host}: ") : password,
+            GivenPassword = () => password,
+            PasswordPrompt = host => prompt.AskSecret($"SSH password (asked once, used for every host; first: {host}): "),
             PassphrasePrompt = path => prompt.AskSecret($"Passphrase for {path}: "),
         };
     }

@@ -36,8 +36,12 @@ internal static class ArgumentEnvironment
         return arguments.ToImmutable();
     }
 
-    /// <summary>The values the script sees; secrets read now from the environment, else asked.</summary>
-    public static Dictionary<string, string> Resolve(IEnumerable<JobArgument> arguments, IConsolePrompt prompt)
+    /// <summary>
+    /// The values the script sees; secrets read now from the environment, else asked. A secret nobody can give (not
+    /// set, no terminal) stops a job whose header requires it before anything runs; an optional one is announced
+    /// on <paramref name="warnings"/> and left out, never silently.
+    /// </summary>
+    public static Dictionary<string, string> Resolve(IEnumerable<JobArgument> arguments, IConsolePrompt prompt, CommandHeader header, TextWriter warnings)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var argument in arguments)
@@ -53,7 +57,18 @@ internal static class ArgumentEnvironment
             if (value is not null)
             {
                 environment[argument.Name] = value;
+                continue;
             }
+
+            var declared = header.Arguments.FirstOrDefault(a => string.Equals(a.Name, argument.Name, StringComparison.Ordinal));
+            if (declared is { Required: true })
+            {
+                throw new CstarException(
+                    $"{declared.Option} is a required secret and none was given: {variable} is not set and there is no terminal to ask on.",
+                    $"Set {variable} in cstar's environment (e.g. read -rs {variable}; export {variable}), then run again.");
+            }
+
+            warnings.WriteLine($"warning: secret {argument.Name} not given ({variable} is not set and there is no terminal to ask on): the script runs without it.");
         }
 
         return environment;

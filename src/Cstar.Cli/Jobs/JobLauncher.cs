@@ -130,7 +130,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 HostTimeout = DurationFlag.Parse(options.Timeout, "--timeout") ?? header.Timeout,
                 WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
                 RequireCql = options.WaitForCql || header.WaitForCql,
-                Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt),
+                Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
             };
 
             await observer.JobStartingAsync(definition, setup, resume);

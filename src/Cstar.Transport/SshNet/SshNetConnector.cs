@@ -11,7 +11,7 @@ namespace Cstar.Transport.SshNet;
 /// target's own name, one jump host through a local forwarded port, and every failure turned into a
 /// <see cref="TransportException"/> of the right kind, within the connect timeout.
 /// </summary>
-internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifier, KeyRing keys, Func<string?> password, TimeProvider time)
+internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifier, KeyRing keys, PasswordOnce password, TimeProvider time)
 {
     public async Task<SshNetConnection> ConnectAsync(string host, SshTarget target, CancellationToken cancellationToken)
     {
@@ -46,9 +46,14 @@ internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifi
             methods.Add(new PrivateKeyAuthenticationMethod(target.User, [.. keySources]));
         }
 
-        if (password() is { } secret)
+        // A password from the environment is offered after the keys; the operator is asked only when there is no key at all.
+        if (options.GivenPassword?.Invoke() is { Length: > 0 } given)
         {
-            methods.Add(new PasswordAuthenticationMethod(target.User, secret));
+            methods.Add(new PasswordAuthenticationMethod(target.User, given));
+        }
+        else if (keySources.Count == 0 && password.Get(host) is { } asked)
+        {
+            methods.Add(new PasswordAuthenticationMethod(target.User, asked));
         }
 
         if (methods.Count == 0)

@@ -29,8 +29,7 @@ public sealed class SshNetTransport : CommandTransportBase
         var configPath = options.SshConfigFile ?? Path.Combine(home, ".ssh", "config");
         _resolver = new SshTargetResolver(options, SshConfigFile.Load(configPath));
         var verifier = new HostKeyVerifier(options.AcceptNewHostKeys);
-        var password = new Lazy<string?>(() => options.PasswordPrompt?.Invoke("SSH password: "));
-        _connector = new SshNetConnector(options, verifier, new KeyRing(options.PassphrasePrompt), () => password.Value, _time);
+        _connector = new SshNetConnector(options, verifier, new KeyRing(options.PassphrasePrompt), new PasswordOnce(options.PasswordPrompt), _time);
     }
 
     protected override async Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken)
