@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Cstar.Integration.Tests.Loopback;
-using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -10,18 +9,12 @@ namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>--confirm with the published cstar: the operator answers on standard input, as at a terminal.</summary>
 [Collection(LoopbackGroup.Name)]
-public sealed class ConfirmTests
+public sealed class ConfirmTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {
     [Fact(Timeout = 240_000)]
     public async Task Confirm_asks_before_each_host_a_no_skips_it_quit_stops_and_continue_asks_again_for_the_rest()
     {
-        await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
-        {
-            Hosts = 3,
-            Datacenters = 1,
-            Racks = 3,
-            RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: TimeSpan.FromMilliseconds(100), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
-        });
+        var cluster = fixture.Cluster;
         var store = Path.Combine(cluster.Directory, "store");
 
         var first = await CstarWithInputAsync(

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Cstar.Integration.Tests.Loopback;
-using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -9,18 +8,12 @@ namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>--dry-run estimates from the job store: how long the same command took per host last time.</summary>
 [Collection(LoopbackGroup.Name)]
-public sealed class DryRunEstimateTests
+public sealed class DryRunEstimateTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {
     [Fact(Timeout = 240_000)]
     public async Task A_dry_run_takes_its_per_host_estimate_from_the_last_finished_run_of_the_same_command_and_touches_no_host()
     {
-        await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
-        {
-            Hosts = 3,
-            Datacenters = 1,
-            Racks = 3,
-            RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: TimeSpan.FromMilliseconds(100), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
-        });
+        var cluster = fixture.Cluster;
         var store = Path.Combine(cluster.Directory, "store");
         string[] job = ["run", "--command", "sleep 2; echo x >> ~/ran", "--seed-host", cluster.Addresses[0], "--all", "--output-directory", store];
 

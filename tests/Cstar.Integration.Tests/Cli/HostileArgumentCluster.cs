@@ -1,7 +1,4 @@
 using System.Text;
-using Cstar.Simulator.Host.Ring;
-using Cstar.TestKit.Simulation;
-using Xunit;
 
 namespace Cstar.Integration.Tests.Cli;
 
@@ -9,18 +6,8 @@ namespace Cstar.Integration.Tests.Cli;
 /// One 3-host loopback cluster for <see cref="HostileArgumentTests"/>: each test uses its own hosts, store and
 /// command, so they share it safely (xunit runs a class's tests one after the other).
 /// </summary>
-public sealed class HostileArgumentCluster : IAsyncLifetime
+public sealed class HostileArgumentCluster : SmallRingFixture
 {
-    public LoopbackCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
-    {
-        Hosts = 3,
-        RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: TimeSpan.FromMilliseconds(100), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
-    });
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-
     /// <summary>A command with required arguments --v0..--vN-1 (V0..) that prints "i:base64(value)" per line.</summary>
     public async Task WriteEchoCommandAsync(string name, int count)
     {

@@ -8,7 +8,7 @@ namespace Cstar.Integration.Tests.Cli;
 /// Three hosts in one rack with the standard ring (hosts go down and come back), shared by the tests of one class
 /// that run commands which change nothing but each test's own job store.
 /// </summary>
-public sealed class SmallRingFixture : IAsyncLifetime
+public class SmallRingFixture : IAsyncLifetime
 {
     public LoopbackCluster Cluster { get; private set; } = null!;
 
