@@ -16,7 +16,11 @@ internal static class CliOnLoopback
     public static Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, params string[] args) =>
         CstarAsync(cluster, new Dictionary<string, string?>(), args);
 
-    public static async Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<ProcessOutcome> CstarAsync(LoopbackCluster cluster, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        CstarWithInputAsync(cluster, environment, null, args);
+
+    /// <summary>With <paramref name="standardInput"/> typed on stdin (then closed), e.g. the answers to --confirm.</summary>
+    public static async Task<ProcessOutcome> CstarWithInputAsync(LoopbackCluster cluster, IReadOnlyDictionary<string, string?> environment, string? standardInput, params string[] args)
     {
         var withSsh = args is ["jobs", ..] or ["continue", ..] ? args : [.. args, .. SshFlags(cluster)];
         var home = Path.Combine(cluster.Directory, "operator-home");
@@ -25,6 +29,7 @@ internal static class CliOnLoopback
             await PublishedCli.CstarAsync(),
             withSsh,
             TimeSpan.FromSeconds(120),
-            environment: new Dictionary<string, string?>(environment) { ["HOME"] = home, ["TERM"] = "dumb" });
+            environment: new Dictionary<string, string?>(environment) { ["HOME"] = home, ["TERM"] = "dumb" },
+            standardInput: standardInput);
     }
 }

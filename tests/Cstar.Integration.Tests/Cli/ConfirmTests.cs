@@ -52,16 +52,6 @@ public sealed class ConfirmTests(SmallRingFixture fixture) : IClassFixture<Small
         return counts;
     }
 
-    private static async Task<ProcessOutcome> CstarWithInputAsync(LoopbackCluster cluster, string input, params string[] args)
-    {
-        var home = Path.Combine(cluster.Directory, "operator-home");
-        Directory.CreateDirectory(home);
-        string[] withSsh = args is ["continue", ..] ? args : [.. args, .. CliOnLoopback.SshFlags(cluster)];
-        return await ProcessRunner.RunAsync(
-            await PublishedCli.CstarAsync(),
-            withSsh,
-            TimeSpan.FromSeconds(120),
-            environment: new Dictionary<string, string?> { ["HOME"] = home, ["TERM"] = "dumb" },
-            standardInput: input);
-    }
+    private static Task<ProcessOutcome> CstarWithInputAsync(LoopbackCluster cluster, string input, params string[] args) =>
+        CliOnLoopback.CstarWithInputAsync(cluster, new Dictionary<string, string?>(), input, args);
 }
