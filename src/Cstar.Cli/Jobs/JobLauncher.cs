@@ -138,7 +138,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             using var interrupt = new InterruptHandler(stderr);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             var outcome = await LiveView.JobView.RunAsync(
-                stdout, observer, setup.Topology, request.Hosts, time, allowLive: !options.Confirm, view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token));
+                stdout, observer, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options), view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token));
             log.JobEnded(outcome);
             await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;

@@ -16,6 +16,12 @@ internal static class JobView
         && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term
         && !string.Equals(term, "dumb", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether a job's flags let the live view draw: not under --confirm (it would redraw over the question) nor
+    /// with -vv (debug lines on stderr would interleave with the redraw).
+    /// </summary>
+    public static bool AllowsLive(Verbs.JobOptions options) => !options.Confirm && options.Verbose < 2;
+
     public static async Task<JobOutcome> RunAsync(
         TextWriter stdout, IJobObserver plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobObserver, Task<JobOutcome>> run)
     {
