@@ -90,7 +90,9 @@ public abstract class TransportContract : IAsyncLifetime
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         var run = () => Transport.RunAsync(Host, ["sleep", $"915.{marker}"], Generous, cancel.Token);
         await run.Should().ThrowAsync<OperationCanceledException>();
-        ProcessTable.WithCommandLine($"915.{marker}").Should().BeEmpty();
+        // Over SSH the remote end learns of the cancellation asynchronously (the session closes, sshd hangs it up): wait for that, bounded.
+        var gone = await Cstar.TestKit.Simulation.Eventually.HoldsAsync(() => Task.FromResult(ProcessTable.WithCommandLine($"915.{marker}").Count == 0), TimeSpan.FromSeconds(15));
+        gone.Should().BeTrue($"the cancelled command must be killed; still running: {string.Join(", ", ProcessTable.WithCommandLine($"915.{marker}"))}");
     }
 
     [Fact]
