@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Cstar.Cli.Composition;
 using Cstar.Core.Errors;
 using Cstar.Core.Jobs;
@@ -12,7 +13,7 @@ namespace Cstar.Cli.Jobs;
 /// </summary>
 internal static class EarlierRuns
 {
-    public static PlanEstimate? Estimate(string? outputDirectory, string commandName, IReadOnlyDictionary<string, string> arguments, TimeProvider time)
+    public static PlanEstimate? Estimate(string? outputDirectory, string commandName, IEnumerable<JobArgument> arguments, TimeProvider time)
     {
         var paths = outputDirectory is null ? JobStorePaths.Default() : new JobStorePaths(outputDirectory);
         if (!File.Exists(paths.DatabasePath))
@@ -20,6 +21,7 @@ internal static class EarlierRuns
             return null;
         }
 
+        var literals = Literals(arguments);
         using var store = JobStoreFactory.Open(outputDirectory, time);
         var candidates = store.ListJobs()
             .Where(j => j.State == JobState.Finished && j.Hosts.Succeeded > 0 && string.Equals(j.CommandName, commandName, StringComparison.Ordinal))
@@ -38,7 +40,7 @@ internal static class EarlierRuns
                 continue; // a damaged job is no basis for an estimate; cstar jobs reports it
             }
 
-            if (SameArguments(job.Definition, arguments))
+            if (Literals(job.Definition.Arguments).SequenceEqual(literals))
             {
                 return EstimateFromHistory.From(job.Definition.JobId, job.Hosts);
             }
@@ -49,7 +51,7 @@ internal static class EarlierRuns
         return fallback is null ? null : EstimateFromHistory.From(fallback.Definition.JobId, fallback.Hosts);
     }
 
-    private static bool SameArguments(JobDefinition definition, IReadOnlyDictionary<string, string> arguments) =>
-        definition.Arguments.Where(a => a.Literal is not null).All(a => arguments.TryGetValue(a.Name, out var value) && string.Equals(value, a.Literal, StringComparison.Ordinal))
-        && arguments.Count == definition.Arguments.Count(a => a.Literal is not null);
+    /// <summary>The literal argument values, in name order: two runs had the same arguments when these are equal (secrets never count).</summary>
+    private static ImmutableSortedDictionary<string, string> Literals(IEnumerable<JobArgument> arguments) =>
+        arguments.Where(a => a.Literal is not null).ToImmutableSortedDictionary(a => a.Name, a => a.Literal!, StringComparer.Ordinal);
 }

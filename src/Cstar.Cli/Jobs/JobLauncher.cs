@@ -31,8 +31,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var variables = await HostVariablesResolver.ResolveAsync(variablesFile, launch, setup, stderr, cancellationToken);
         if (options.DryRun)
         {
-            var literals = launch.Arguments.Where(a => a.Literal is not null).ToDictionary(a => a.Name, a => a.Literal!, StringComparer.Ordinal);
-            return await DryRun.PrintAsync(setup, options, stdout, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, literals, time));
+            return await DryRun.PrintAsync(setup, options, stdout, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, launch.Arguments, time));
         }
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);

@@ -93,7 +93,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length - 1; i++)
         {
-            output.WriteLine($"{args.Host}: {lines[i]}");
+            output.WriteLine(Labelled(args.Host, lines[i]));
         }
 
         if (lines[^1].Length > 0)
@@ -134,10 +134,13 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         {
             if (_partialLines.Remove((host, stream), out var partial))
             {
-                output.WriteLine($"{host}: {partial}");
+                output.WriteLine(Labelled(host, partial));
             }
         }
     }
+
+    /// <summary>An output line under --ip-label: <c>host: line</c>, as planb prints it.</summary>
+    private static string Labelled(string host, string line) => $"{host}: {line}";
 
     private void Line(string text)
     {

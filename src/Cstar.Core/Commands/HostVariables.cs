@@ -44,11 +44,14 @@ public sealed record HostVariables
     /// <summary>
     /// <paramref name="text"/> with each <c>{{name}}</c> the host defines replaced by its value; placeholders it
     /// does not define stay as written (the CLI refuses such a job before it starts, see <see cref="Missing"/>).
+    /// The text around the values goes through <paramref name="literal"/> (cstarpar's <c>{}</c> tokens), the values never.
     /// </summary>
-    public string Apply(string text, string host)
+    public string Apply(string text, string host, Func<string, string>? literal = null)
     {
         var variables = For(host);
-        return variables.IsEmpty ? text : Placeholders.Replace(text, name => variables.TryGetValue(name, out var value) ? value : null);
+        return variables.IsEmpty
+            ? literal?.Invoke(text) ?? text
+            : Placeholders.Replace(text, name => variables.TryGetValue(name, out var value) ? value : null, literal);
     }
 
     /// <summary>For each host that lacks a variable used in <paramref name="texts"/>: the names it lacks. Empty when every host has all.</summary>

@@ -44,14 +44,13 @@ public static class DetachedRunners
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(placement);
-        var values = variables?.For(placement.Host) ?? [];
         string Tokens(string text) => text
             .Replace("{}", placement.Host, StringComparison.Ordinal)
             .Replace("{host}", placement.Host, StringComparison.Ordinal)
             .Replace("{dc}", placement.Datacenter, StringComparison.Ordinal)
             .Replace("{rack}", placement.Rack, StringComparison.Ordinal)
             .Replace("{cluster}", placement.Cluster, StringComparison.Ordinal);
-        return [.. words.Select(w => values.IsEmpty ? Tokens(w) : Placeholders.Replace(w, n => values.TryGetValue(n, out var v) ? v : null, Tokens))];
+        return [.. words.Select(w => variables is null ? Tokens(w) : variables.Apply(w, placement.Host, Tokens))];
     }
 
     public static Dictionary<string, string> HostEnvironment(HostPlacement placement)
