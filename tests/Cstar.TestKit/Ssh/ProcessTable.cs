@@ -61,6 +61,13 @@ public static class ProcessTable
     public static IReadOnlyList<int> WithCommandLine(string marker) =>
         AllPids().Where(p => CommandLine(p).Contains(marker, StringComparison.Ordinal) && !IsZombie(p)).ToList();
 
+    /// <summary>
+    /// Waits (bounded) until no live process has <paramref name="marker"/> in its command line: a killed process
+    /// dies asynchronously (a signal's delivery, sshd hanging up a session), so a check at once races with it.
+    /// </summary>
+    public static Task<bool> GoneAsync(string marker, TimeSpan within) =>
+        Simulation.Eventually.HoldsAsync(() => Task.FromResult(WithCommandLine(marker).Count == 0), within);
+
     public static bool IsZombie(int pid)
     {
         try
