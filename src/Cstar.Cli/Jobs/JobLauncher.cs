@@ -21,6 +21,9 @@ namespace Cstar.Cli.Jobs;
 /// </summary>
 internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsolePrompt prompt, TimeProvider time)
 {
+    /// <summary>--reconnect-window's default: how long a host may stay out of contact while its command runs.</summary>
+    public static readonly TimeSpan DefaultReconnectWindow = TimeSpan.FromMinutes(10);
+
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
@@ -106,9 +109,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             }
 
             await using var local = new LocalTransport(TimeSpan.FromSeconds(2), time);
+            var runOptions = new DetachedRunOptions { ReconnectWindow = DurationFlag.Parse(options.ReconnectWindow, "--reconnect-window") ?? DefaultReconnectWindow };
             var hostRunner = definition.Runner == RunnerKind.Remote
-                ? DetachedRunners.Remote(transport, definition.Command.ScriptText ?? string.Empty, time)
-                : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time, variables: definition.HostVariables);
+                ? DetachedRunners.Remote(transport, definition.Command.ScriptText ?? string.Empty, time, runOptions)
+                : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time, runOptions, definition.HostVariables);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
             var observer = new PlainConsoleObserver(options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time);
             var services = new JobRunnerServices(store, new Cstar.JobStore.Output.FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)
@@ -129,6 +133,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 HostTimeout = DurationFlag.Parse(options.Timeout, "--timeout") ?? header.Timeout,
                 WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
                 RequireCql = options.WaitForCql || header.WaitForCql,
+                CommandRebootsHost = header.RebootsHost,
                 Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
             };
 

@@ -127,6 +127,8 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         Line("gate " + (args.Passed ? "passed" : "waiting") + $" ({args.Waited.TotalSeconds:0}s) " + text);
     }
 
+    public void HostUnreachable(HostUnreachableArgs args) => Line(args.Describe());
+
     /// <summary>The command ended: its last lines, even without a newline, are printed before what comes next.</summary>
     private void FlushPartialLines(string host)
     {

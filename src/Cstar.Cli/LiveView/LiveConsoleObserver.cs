@@ -34,6 +34,12 @@ internal sealed class LiveConsoleObserver(LiveViewModel model, TimeProvider time
         Draw(force: false);
     }
 
+    public void HostUnreachable(HostUnreachableArgs args)
+    {
+        model.Apply(args);
+        Draw(force: true);
+    }
+
     public void Draw(bool force)
     {
         var now = time.GetTimestamp();

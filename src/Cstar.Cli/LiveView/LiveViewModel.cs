@@ -89,5 +89,11 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
         Status = args.Decision.Reason;
     }
 
+    public void Apply(HostUnreachableArgs args)
+    {
+        Status = args.Describe();
+        _lastLine[args.Host] = $"unreachable since {args.Unreachable.Since:HH:mm:ss} UTC";
+    }
+
     public void Apply(GateArgs args) => Status = (args.Passed ? "gate passed: " : "gate waiting: ") + args.Status;
 }

@@ -36,4 +36,12 @@ internal sealed class CompositeJobObserver(params IJobObserver[] observers) : IJ
             observer.GateChanged(args);
         }
     }
+
+    public void HostUnreachable(HostUnreachableArgs args)
+    {
+        foreach (var observer in observers)
+        {
+            observer.HostUnreachable(args);
+        }
+    }
 }

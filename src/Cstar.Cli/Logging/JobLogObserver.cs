@@ -85,6 +85,9 @@ internal sealed class JobLogObserver(ILogger log) : IJobObserver
             target, args.Passed ? "passed" : "waiting", Math.Round(args.Waited.TotalSeconds, 1), args.Status);
     }
 
+    public void HostUnreachable(HostUnreachableArgs args) =>
+        _shown.Warning("Host {Host} unreachable: {Unreachable}", args.Host, args.Describe());
+
     /// <summary>The first hosts held back and why (a thousand-host wait stays one readable line).</summary>
     private static string Describe(IReadOnlyCollection<BlockedHost> hosts)
     {

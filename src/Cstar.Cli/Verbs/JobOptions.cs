@@ -129,6 +129,9 @@ internal class JobOptions
     [Option("ssh-alive-timeout", HelpText = "Declare a silent SSH connection dead after this long (default 15s).")]
     public string? SshAliveTimeout { get; set; }
 
+    [Option("reconnect-window", HelpText = "Once a host's connection is declared dead, keep reconnecting this long before the host fails as lost (default 10m).")]
+    public string? ReconnectWindow { get; set; }
+
     // ---- jmx (cstar)
     [Option("jmx-username", HelpText = "JMX user for nodetool; the password is asked or read from CSTAR_JMX_PASSWORD.")]
     public string? JmxUsername { get; set; }

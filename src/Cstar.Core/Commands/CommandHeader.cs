@@ -18,6 +18,13 @@ public sealed record CommandHeader(
     int? MaxConcurrency,
     ImmutableArray<string> Warnings)
 {
+    /// <summary>
+    /// <c># C* reboots-host: true</c>: the command reboots its own host, so a host that came back with a new boot id
+    /// while the command's process left no exit status counts as the command's end (then gated like a success).
+    /// Without it such a host is Failed (lost): its end was not observed.
+    /// </summary>
+    public bool RebootsHost { get; init; }
+
     public static CommandHeader Empty(string name) =>
         new(name, null, null, null, null, ImmutableArray<CommandArgument>.Empty, false, null, null, ImmutableArray<string>.Empty);
 }

@@ -9,5 +9,7 @@ internal abstract record HostMessage(string Host)
 
     public sealed record Output(string Host, OutputChunk Chunk) : HostMessage(Host);
 
+    public sealed record Unreachable(string Host, HostUnreachable What) : HostMessage(Host);
+
     public sealed record Ended(string Host, HostRunResult Result) : HostMessage(Host);
 }

@@ -19,4 +19,8 @@ public sealed record HostRunRequest(
     ImmutableDictionary<string, string> Environment,
     IHostOutputWriter Output,
     Action<long> OnRunning,
-    Action<OutputChunk> OnOutput);
+    Action<OutputChunk> OnOutput)
+{
+    /// <summary>Called by the runner on each failed attempt to reach the host while it follows the command (none: not reported).</summary>
+    public Action<HostUnreachable>? OnUnreachable { get; init; }
+}

@@ -9,10 +9,16 @@ public enum HostRunResultKind
     /// <summary>The per-host timeout expired and the command's process group was killed.</summary>
     TimedOut,
 
-    /// <summary>The command's process vanished without an exit status: its host went away (rebooted) under it.</summary>
+    /// <summary>
+    /// The command's process vanished without an exit status and the host has a NEW boot id: it rebooted under the
+    /// command. A success only for a command that declares <c># C* reboots-host: true</c>; else Failed (lost).
+    /// </summary>
     HostRebooted,
 
-    /// <summary>The host could not be reached or followed any more (reconnects exhausted), or the run folder was unusable.</summary>
+    /// <summary>
+    /// The command's end was not observed: the host could not be reached any more (reconnect window over), its process
+    /// vanished without a status on the same boot, the status is unreadable (a full disk), or the run folder was unusable.
+    /// </summary>
     Lost,
 
     /// <summary>The runner stopped following (Ctrl+C): the command keeps running on the host.</summary>

@@ -13,4 +13,9 @@ public interface IJobObserver
     void DecisionMade(DecisionArgs args);
 
     void GateChanged(GateArgs args);
+
+    /// <summary>A host whose command runs cannot be reached: at the first failed attempt, then every 30 s (default: ignored).</summary>
+    void HostUnreachable(HostUnreachableArgs args)
+    {
+    }
 }

@@ -26,6 +26,7 @@ internal sealed partial class JobRun : IDisposable
     private readonly Dictionary<string, Task> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (HostRunRequest Run, IHostOutputWriter Output)> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset Since, int? ExitCode, string Note)> _awaiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Since, DateTimeOffset Reported)> _unreachable = new(StringComparer.Ordinal);
     private readonly List<Task> _cleanups = [];
     private readonly CancellationTokenSource _detach = new();
     private JobProgress _progress = null!;
@@ -269,7 +270,10 @@ internal sealed partial class JobRun : IDisposable
         var run = new HostRunRequest(
             _jobId, host, PlacementOf(host), attach, state.StartedAt ?? Now, _request.HostTimeout, environment, output,
             pid => writer.TryWrite(new HostMessage.Running(host, pid)),
-            chunk => writer.TryWrite(new HostMessage.Output(host, chunk)));
+            chunk => writer.TryWrite(new HostMessage.Output(host, chunk)))
+        {
+            OnUnreachable = what => writer.TryWrite(new HostMessage.Unreachable(host, what)),
+        };
         _runs[host] = (run, output);
         var token = _detach.Token;
         _tasks[host] = Task.Run(
@@ -288,7 +292,7 @@ internal sealed partial class JobRun : IDisposable
                 catch (Exception e)
 #pragma warning restore CA1031
                 {
-                    result = HostRunResult.Lost($"{e.GetType().Name}: {e.Message}");
+                    result = HostRunResult.Lost($"lost: following the command failed ({e.GetType().Name}: {e.Message}); its end was not observed");
                 }
 
                 writer.TryWrite(new HostMessage.Ended(host, result));
@@ -312,10 +316,26 @@ internal sealed partial class JobRun : IDisposable
             case HostMessage.Output output:
                 _s.Observer.OutputReceived(new HostOutputArgs(Now, output.Host, output.Chunk.Stream, output.Chunk.Text));
                 break;
+            case HostMessage.Unreachable unreachable:
+                ReportUnreachable(unreachable.Host, unreachable.What);
+                break;
             case HostMessage.Ended ended:
+                _unreachable.Remove(ended.Host);
                 Ended(ended.Host, ended.Result);
                 break;
         }
+    }
+
+    /// <summary>A host out of contact: said at once when the outage begins, then every <see cref="JobRunRequest.UnreachableReportInterval"/>.</summary>
+    private void ReportUnreachable(string host, HostUnreachable what)
+    {
+        if (_unreachable.TryGetValue(host, out var last) && last.Since == what.Since && Now - last.Reported < _request.UnreachableReportInterval)
+        {
+            return;
+        }
+
+        _unreachable[host] = (what.Since, Now);
+        _s.Observer.HostUnreachable(new HostUnreachableArgs(Now, host, what));
     }
 
     private void Ended(string host, HostRunResult result)
@@ -326,7 +346,7 @@ internal sealed partial class JobRun : IDisposable
             return;
         }
 
-        if (result.Succeeded || (result.Kind == HostRunResultKind.HostRebooted && _request.RebootCountsAsSuccess))
+        if (result.Succeeded || (result.Kind == HostRunResultKind.HostRebooted && _request.CommandRebootsHost))
         {
             _awaiting[host] = (Now, result.ExitCode, result.Reason);
             _pollDelay = _request.GateInitialDelay;
@@ -340,6 +360,9 @@ internal sealed partial class JobRun : IDisposable
         var transition = result.Kind switch
         {
             HostRunResultKind.TimedOut => HostTransition.TimedOut(Now, result.Reason),
+            // Never a success: the command's end was not seen (a reboot is one only when the command declares it).
+            HostRunResultKind.HostRebooted => HostTransition.Failed(
+                Now, null, $"lost: {result.Reason}; its end was not observed (a command that reboots its host declares '# C* reboots-host: true')"),
             _ => HostTransition.Failed(Now, result.ExitCode is 0 ? null : result.ExitCode, result.Reason),
         };
         Fail(host, transition);

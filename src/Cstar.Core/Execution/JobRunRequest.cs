@@ -42,10 +42,14 @@ public sealed record JobRunRequest
     public bool RequireCql { get; init; }
 
     /// <summary>
-    /// A command whose host rebooted under it (no exit status, process gone) counts as finished and is gated
-    /// like a success: a command that reboots its host is expected to. False: such a host fails.
+    /// The command declares <c># C* reboots-host: true</c>: a host that came back with a NEW boot id while the
+    /// command's process left no exit status counts as the command's end and is gated like a success. False (the
+    /// default): such a host is Failed (lost), because the command's end was not observed.
     /// </summary>
-    public bool RebootCountsAsSuccess { get; init; } = true;
+    public bool CommandRebootsHost { get; init; }
+
+    /// <summary>While a host cannot be reached, the console and the log say so at the first failed attempt, then this often.</summary>
+    public TimeSpan UnreachableReportInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>First gate poll after a host finished; the delay grows ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
     public TimeSpan GateInitialDelay { get; init; } = TimeSpan.FromMilliseconds(300);

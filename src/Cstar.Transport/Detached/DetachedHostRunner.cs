@@ -9,8 +9,10 @@ namespace Cstar.Transport.Detached;
 /// cstar: one bundle write, then one long "run-or-attach" command that starts the command unless its folder
 /// already did (atomic <c>mkdir started.lock</c>) and streams out/err from the byte offsets already stored
 /// locally until the exit status exists. An SSH drop is followed by reconnects with backoff and a re-attach
-/// from the stored offsets (nothing lost, nothing twice). A process that vanished without a status (its host
-/// rebooted) ends as <see cref="HostRunResultKind.HostRebooted"/>. A per-host timeout kills the process group.
+/// from the stored offsets (nothing lost, nothing twice); every failed attempt is reported (<see cref="HostRunRequest.OnUnreachable"/>)
+/// and after <see cref="DetachedRunOptions.ReconnectWindow"/> without contact the host is lost. A process that vanished
+/// without a status ends as <see cref="HostRunResultKind.HostRebooted"/> when the host has a new boot id, else as lost;
+/// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group.
 /// Per host step: 2 commands when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
 /// </summary>
 public sealed class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
@@ -39,6 +41,8 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         DateTimeOffset? lostSince = null;
         var wroteBundle = false;
         string lastError = string.Empty;
+        var contact = false;
+        var attempt = request with { OnRunning = pid => { contact = true; request.OnRunning(pid); } };
         while (true)
         {
             detach.ThrowIfCancellationRequested();
@@ -56,7 +60,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
                     wroteBundle = true;
                 }
 
-                var result = await AttachAsync(request, folder, deadline, detach);
+                var result = await AttachAsync(attempt, folder, deadline, detach);
                 if (result is not null)
                 {
                     return result;
@@ -71,11 +75,18 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
                 lastError = e.Message;
             }
 
-            lostSince ??= _time.GetUtcNow();
+            // An attach that reached the command (its pid came) ends an outage: a later drop starts a new window.
+            lostSince = contact ? _time.GetUtcNow() : lostSince ?? _time.GetUtcNow();
+            contact = false;
             if (_time.GetUtcNow() - lostSince >= options.ReconnectWindow)
             {
-                return HostRunResult.Lost($"lost contact with {request.Host} for {options.ReconnectWindow.TotalSeconds:0.#} s: {lastError}");
+                return HostRunResult.Lost(
+                    $"lost: no contact with {request.Host} since {lostSince:HH:mm:ss} UTC ({DurationText(options.ReconnectWindow)} --reconnect-window after the connection was " +
+                    $"declared dead): the command's end was not observed; last error: {lastError}");
             }
+
+            request.OnUnreachable?.Invoke(new HostUnreachable(
+                lostSince.Value, wroteBundle ? "reconnecting to follow its command (re-attach from the stored output offsets)" : "reconnecting to start its command", lastError, lostSince.Value + options.ReconnectWindow));
 
             await Task.Delay(backoff, _time, detach);
             backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, backoff.Ticks * 2));
@@ -122,11 +133,26 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             case DetachedScripts.ExitStatusNonZero:
                 Count();
                 var bytes = await transport.ReadFileAsync(request.Host, folder + "/status", options.CommandTimeout, detach);
-                var code = bytes is null ? -1 : int.Parse(Encoding.ASCII.GetString(bytes).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                var text = bytes is null ? string.Empty : Encoding.ASCII.GetString(bytes).Trim();
+                if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+                {
+                    return UnreadableStatus(request, folder, text);
+                }
+
                 request.Output.WriteStatus(code);
                 return HostRunResult.Exited(code);
             case DetachedScripts.ExitVanished:
-                return HostRunResult.Rebooted($"host rebooted during the command: its process on {request.Host} is gone and left no exit status");
+                return HostRunResult.Rebooted($"{request.Host} rebooted during the command (a new boot id): its process is gone and left no exit status");
+            case DetachedScripts.ExitGoneSameBoot:
+                return HostRunResult.Lost($"lost: the command's process on {request.Host} is gone and left no exit status (killed? the host did not reboot): its end was not observed");
+            case DetachedScripts.ExitStatusUnreadable:
+                Count();
+                var garbled = await transport.ReadFileAsync(request.Host, folder + "/status", options.CommandTimeout, detach);
+                return UnreadableStatus(request, folder, garbled is null ? string.Empty : Encoding.ASCII.GetString(garbled).Trim());
+            case DetachedScripts.ExitDiskFull:
+                return HostRunResult.Lost(
+                    $"lost: the node's disk is full: could not write the command's output and exit status under {folder} on {request.Host}; " +
+                    $"the output kept ({StoredBytes(request)}) is incomplete and the command's end was not observed. Free space on the node, then cstar continue <job-id> --retry-failed");
             case DetachedScripts.ExitTimedOut:
                 return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
             case DetachedScripts.ExitNoFolder:
@@ -152,6 +178,17 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
 
         return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
     }
+
+    private static HostRunResult UnreadableStatus(HostRunRequest request, string folder, string text) =>
+        HostRunResult.Lost(
+            $"lost: the exit status of the command on {request.Host} is unreadable ({folder}/status holds '{(text.Length > 40 ? text[..40] + "..." : text)}'): " +
+            $"its end was not observed; the output kept ({StoredBytes(request)}) may be incomplete");
+
+    private static string StoredBytes(HostRunRequest request) =>
+        $"{request.Output.StoredLength(Core.Jobs.OutputChannel.Out)} bytes of stdout, {request.Output.StoredLength(Core.Jobs.OutputChannel.Err)} of stderr";
+
+    private static string DurationText(TimeSpan span) =>
+        span.TotalMinutes >= 1 && span.Seconds == 0 ? $"{span.TotalMinutes:0.#}m" : $"{span.TotalSeconds:0.#}s";
 
     private void Count() => Interlocked.Increment(ref _commands);
 

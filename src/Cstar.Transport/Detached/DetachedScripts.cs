@@ -18,31 +18,55 @@ internal static class DetachedScripts
     public const int ExitTimedOut = 93;
     public const int ExitNeverStarted = 94;
 
+    public const int ExitGoneSameBoot = 95;
+    public const int ExitStatusUnreadable = 96;
+    public const int ExitDiskFull = 97;
+
     /// <summary>
     /// $1 folder, $2/$3 out/err byte offsets already stored locally, $4 poll interval (s). Starts the command
     /// unless this folder already started it (mkdir started.lock is atomic: a second start is impossible), then
-    /// prints "cstar-pid:PID" and follows out/err from the offsets until a status exists. Exit: 0 (status 0),
-    /// 90 (non-zero status: read it), 91 (process gone without status: the host went away under it),
-    /// 92 (no folder/bundle), 93 (killed by the per-host timeout), 94 (started.lock but never a pid).
+    /// prints "cstar-pid:PID" and follows out/err from the offsets until a status exists. The bundle is deleted once
+    /// unpacked (or found already started), the env file by the command's shell once read, before the command starts:
+    /// no secret value rests on the host. The boot id at the start is kept in <c>boot</c>. Exit: 0 (status 0),
+    /// 90 (non-zero status: read it), 91 (process gone without status on a NEW boot: the host rebooted under it),
+    /// 92 (no folder/bundle), 93 (killed by the per-host timeout), 94 (started.lock but never a pid), 95 (process
+    /// gone without status, same boot), 96 (the status is not a number), 97 (no status and the disk is full).
     /// </summary>
     public const string RunOrAttach = """
         d=$1; oo=$2; eo=$3; iv=$4
         cd "$d" 2>/dev/null || exit 92
+        full() { [ "$(df -Pk . 2>/dev/null | awk 'NR==2 {print $4}')" = 0 ]; }
         if mkdir started.lock 2>/dev/null; then
-          sh ./bundle || exit 92
+          sh ./bundle || { rm -f bundle env; full && exit 97; exit 92; }
+          rm -f bundle
+          cat /proc/sys/kernel/random/boot_id > boot 2>/dev/null
           : > out; : > err
-          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; . ./env; if [ "$(head -c 2 command)" = "#!" ]; then chmod 700 command; ./command; else if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi; fi; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" </dev/null >>out 2>>err &
+          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; . ./env; rm -f env; if [ "$(head -c 2 command)" = "#!" ]; then chmod 700 command; ./command; else if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi; fi; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" </dev/null >>out 2>>err &
+        else
+          rm -f bundle
         fi
         alive() { kill -0 "$1" 2>/dev/null || return 1; [ -r "/proc/$1/cmdline" ] || return 0; [ "$(tr '\0' '\n' < "/proc/$1/cmdline" | sed -n 4,5p | tr '\n' ' ')" = "cstar-job $d " ]; }
         w=0
-        while [ ! -f pid ] && [ ! -f status ]; do w=$((w+1)); [ "$w" -gt 200 ] && exit 94; sleep 0.05; done
+        while [ ! -f pid ] && [ ! -f status ]; do w=$((w+1)); [ "$w" -gt 200 ] && { full && exit 97; exit 94; }; sleep 0.05; done
         p=$(cat pid 2>/dev/null); printf 'cstar-pid:%s\n' "${p:-0}"
         while :; do
           fin=0; [ -f status ] && fin=1
           n=$(wc -c < out); if [ "$n" -gt "$oo" ]; then tail -c +$((oo+1)) out | head -c $((n-oo)); oo=$n; fi
           n=$(wc -c < err); if [ "$n" -gt "$eo" ]; then tail -c +$((eo+1)) err | head -c $((n-eo)) >&2; eo=$n; fi
-          if [ "$fin" = 1 ]; then [ -f timedout ] && exit 93; [ "$(cat status)" = 0 ] && exit 0; exit 90; fi
-          if ! alive "$p"; then [ -f status ] && continue; exit 91; fi
+          if [ "$fin" = 1 ]; then
+            [ -f timedout ] && exit 93
+            s=$(cat status 2>/dev/null)
+            [ "$s" = 0 ] && exit 0
+            case "$s" in ''|*[!0-9]*) full && exit 97; exit 96 ;; esac
+            exit 90
+          fi
+          if ! alive "$p"; then
+            [ -f status ] && continue
+            full && exit 97
+            b=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)
+            [ -n "$b" ] && [ -s boot ] && [ "$b" != "$(cat boot)" ] && exit 91
+            exit 95
+          fi
           sleep "$iv"
         done
         """;

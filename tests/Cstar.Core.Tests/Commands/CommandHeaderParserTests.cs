@@ -53,6 +53,27 @@ public sealed class CommandHeaderParserTests
     }
 
     [Fact]
+    public void Reboots_host_is_read_and_is_false_unless_declared()
+    {
+        Parse("#!/bin/sh\n# C* reboots-host: true\n").RebootsHost.Should().BeTrue();
+        Parse("#!/bin/sh\n# C* reboots-host: false\n").RebootsHost.Should().BeFalse();
+        Parse("#!/bin/sh\n# C* strategy: one\n").RebootsHost.Should().BeFalse();
+        var bad = () => Parse("#!/bin/sh\n# C* reboots-host: maybe\n");
+        bad.Should().Throw<CommandHeaderException>().WithMessage("*reboots-host must be true or false*");
+    }
+
+    [Fact]
+    public void The_bundled_cstarpar_reboot_script_declares_that_it_reboots_its_host()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "commands", "cstarpar", "reboot.sh");
+
+        var header = CommandHeaderParser.Parse(path, "reboot", File.ReadAllText(path));
+
+        header.RebootsHost.Should().BeTrue();
+        header.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_header_ends_at_the_first_line_that_is_not_a_comment_as_in_cstar()
     {
         var header = Parse("#!/bin/sh\n# C* strategy: one\n\n# C* strategy: nonsense\n");

@@ -95,11 +95,11 @@ public sealed class EngineFaultTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task A_command_that_reboots_its_own_host_is_detected_waited_for_and_the_job_goes_on()
+    public async Task A_command_that_declares_it_reboots_its_own_host_is_detected_waited_for_and_the_job_goes_on()
     {
         await using var cluster = await StartClusterAsync(3);
         var script = "echo run >> ~/runs.log; echo rebooting; sleep 0.2; sudo reboot; sleep 30; echo never";
-        await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, script));
+        await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, script) with { RebootsHost = true });
         var hosts = cluster.Addresses.Take(2).ToList();
 
         var outcome = await rig.Runner().RunAsync(rig.Request(hosts: hosts), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(100));
@@ -110,6 +110,23 @@ public sealed class EngineFaultTests : IDisposable
             RunsOn(cluster, host).Should().Be(1);
             rig.OutOf(host).Should().Be("rebooting\n");
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_command_that_reboots_its_host_without_declaring_it_fails_the_host_as_lost_and_never_succeeds()
+    {
+        await using var cluster = await StartClusterAsync(3);
+        var script = "echo run >> ~/runs.log; echo rebooting; sleep 0.2; sudo reboot; sleep 30; echo never";
+        await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, script));
+        var host = cluster.Addresses[1];
+
+        var outcome = await rig.Runner().RunAsync(rig.Request(hosts: [host]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(100));
+
+        outcome.ExitCode.Should().Be(ExitCode.HostsFailed, outcome.ToString());
+        var state = rig.Hosts.Single(h => h.Host == host);
+        state.Kind.Should().Be(HostRunStateKind.Failed);
+        state.Reason.Should().StartWith("lost: ").And.Contain("rebooted during the command (a new boot id)").And.Contain("reboots-host: true");
+        RunsOn(cluster, host).Should().Be(1);
     }
 
     [Fact(Timeout = 120_000)]

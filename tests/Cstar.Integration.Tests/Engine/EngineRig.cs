@@ -112,6 +112,7 @@ public sealed class EngineRig : IAsyncDisposable
             HostTimeout = Settings.HostTimeoutSeconds is { } t ? TimeSpan.FromSeconds(t) : null,
             WaitTimeout = TimeSpan.FromSeconds(Settings.WaitTimeoutSeconds),
             GateMaxDelay = TimeSpan.FromSeconds(1),
+            CommandRebootsHost = Settings.RebootsHost,
         };
     }
 

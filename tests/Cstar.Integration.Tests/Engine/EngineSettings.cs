@@ -28,4 +28,7 @@ public sealed record EngineSettings
     public double WaitTimeoutSeconds { get; init; } = 60;
 
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>The command declares <c># C* reboots-host: true</c>.</summary>
+    public bool RebootsHost { get; init; }
 }

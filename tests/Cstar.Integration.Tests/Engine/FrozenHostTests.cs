@@ -36,7 +36,8 @@ public sealed class FrozenHostTests : IDisposable
         var frozen = new List<int>();
         try
         {
-            var run = rig.Runner(new OnRunning(running)).RunAsync(rig.Request(hosts: [host]), CancellationToken.None);
+            var observer = new OnRunning(running);
+            var run = rig.Runner(observer).RunAsync(rig.Request(hosts: [host]), CancellationToken.None);
             await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
             frozen.AddRange(HostProcesses(cluster, host));
             frozen.Should().NotBeEmpty();
@@ -50,7 +51,10 @@ public sealed class FrozenHostTests : IDisposable
             outcome.ExitCode.Should().Be(Core.Errors.ExitCode.HostsFailed);
             var state = rig.Hosts.Single();
             state.Kind.Should().Be(HostRunStateKind.Failed);
-            state.Reason.Should().Contain("lost contact with " + host);
+            state.Reason.Should().StartWith("lost: no contact with " + host).And.Contain("--reconnect-window");
+            var unreachable = observer.Unreachable.ToList();
+            unreachable.Should().NotBeEmpty("the console and the log say that the host cannot be reached while it is retried");
+            unreachable[0].Describe().Should().Contain(host + " unreachable since").And.Contain("reconnecting to follow its command");
         }
         finally
         {
@@ -100,6 +104,10 @@ public sealed class FrozenHostTests : IDisposable
 
     private sealed class OnRunning(TaskCompletionSource running) : IJobObserver
     {
+        public System.Collections.Concurrent.ConcurrentQueue<HostUnreachableArgs> Unreachable { get; } = new();
+
+        public void HostUnreachable(HostUnreachableArgs args) => Unreachable.Enqueue(args);
+
         public void HostChanged(HostChangedArgs args)
         {
             if (args.State == HostRunStateKind.Running)

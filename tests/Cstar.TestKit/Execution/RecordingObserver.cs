@@ -16,6 +16,8 @@ public sealed class RecordingObserver : IJobObserver
 
     public ConcurrentQueue<GateArgs> Gates { get; } = new();
 
+    public ConcurrentQueue<HostUnreachableArgs> Unreachable { get; } = new();
+
     public int Overlaps { get; private set; }
 
     public void HostChanged(HostChangedArgs args) => Guard(() => Hosts.Enqueue(args));
@@ -25,6 +27,8 @@ public sealed class RecordingObserver : IJobObserver
     public void DecisionMade(DecisionArgs args) => Guard(() => Decisions.Enqueue(args));
 
     public void GateChanged(GateArgs args) => Guard(() => Gates.Enqueue(args));
+
+    public void HostUnreachable(HostUnreachableArgs args) => Guard(() => Unreachable.Enqueue(args));
 
     private void Guard(Action action)
     {

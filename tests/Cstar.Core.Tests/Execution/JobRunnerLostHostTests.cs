@@ -1,0 +1,86 @@
+using Cstar.Core.Errors;
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
+using Cstar.Core.Scheduling;
+using Cstar.TestKit.Execution;
+using FluentAssertions;
+using Xunit;
+
+namespace Cstar.Core.Tests.Execution;
+
+/// <summary>A host whose command's end was not observed is Failed (lost), never Succeeded; an unreachable host is reported while it is retried.</summary>
+public sealed class JobRunnerLostHostTests
+{
+    private static readonly SchedulingPolicy One = new() { Strategy = SchedulingStrategy.One };
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_host_that_rebooted_under_a_command_that_does_not_declare_it_is_failed_lost_never_succeeded()
+    {
+        var h = new RunnerHarness();
+        var first = h.Ring.Addresses.First();
+        h.Hosts.Results[first] = HostRunResult.Rebooted($"{first} rebooted during the command (a new boot id): its process is gone and left no exit status");
+
+        var outcome = await h.RunAsync(h.Request(One));
+
+        outcome.ExitCode.Should().Be(ExitCode.HostsFailed);
+        var state = h.Store.LoadJob(h.JobId).Host(first);
+        state.Kind.Should().Be(HostRunStateKind.Failed);
+        state.Reason.Should().StartWith("lost: ").And.Contain("rebooted during the command").And.Contain("reboots-host: true");
+        h.Observer.Hosts.Should().NotContain(a => a.Host == first && a.State == HostRunStateKind.Succeeded);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_command_that_declares_reboots_host_counts_a_reboot_with_a_new_boot_id_as_its_end_and_gates_the_host()
+    {
+        var h = new RunnerHarness();
+        var first = h.Ring.Addresses.First();
+        h.Hosts.Results[first] = HostRunResult.Rebooted($"{first} rebooted during the command (a new boot id)");
+
+        var outcome = await h.RunAsync(h.Request(One) with { CommandRebootsHost = true });
+
+        outcome.ExitCode.Should().Be(ExitCode.Success);
+        h.StateOf(first).Should().Be(HostRunStateKind.Succeeded);
+        h.Observer.Hosts.Should().Contain(a => a.Host == first && a.AwaitingReturn, "a rebooted host is still gated: it must be seen back");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_lost_host_with_an_unreadable_status_is_failed_with_its_reason_and_halts_the_job()
+    {
+        var h = new RunnerHarness();
+        var first = h.Ring.Addresses.First();
+        h.Hosts.Results[first] = HostRunResult.Lost("lost: the node's disk is full: could not write the command's output and exit status");
+
+        var outcome = await h.RunAsync(h.Request(One));
+
+        outcome.State.Should().Be(JobState.Halted);
+        outcome.ExitCode.Should().Be(ExitCode.HostsFailed);
+        h.Store.LoadJob(h.JobId).Host(first).Reason.Should().Contain("the node's disk is full");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_unreachable_host_is_reported_at_once_then_every_30_seconds_until_it_is_given_up_as_lost()
+    {
+        var h = new RunnerHarness();
+        var host = h.Ring.Addresses.First();
+        var runner = new UnreachableHostRunner(h.Clock) { Every = TimeSpan.FromSeconds(5), GiveUpAfter = TimeSpan.FromSeconds(95) };
+        var services = new JobRunnerServices(h.Store, h.Outputs, runner, h.Probe, h.Clock) { Observer = h.Observer };
+
+        var task = new JobRunner(services).RunAsync(h.Request(One, targets: [host]), CancellationToken.None);
+        for (var i = 0; i < 3000 && !task.IsCompleted; i++)
+        {
+            h.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1, CancellationToken.None);
+        }
+
+        var outcome = await task.WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        runner.Attempts.Should().Be(19);
+        var reports = h.Observer.Unreachable.ToList();
+        reports.Should().HaveCount(4, "at once, then after 30, 60 and 90 s: not on each of the 19 attempts");
+        reports.Should().OnlyContain(r => r.Host == host);
+        reports.Zip(reports.Skip(1)).Should().OnlyContain(p => p.Second.Time - p.First.Time >= TimeSpan.FromSeconds(30));
+        reports[0].Describe().Should().Contain(host).And.Contain("unreachable since 00:00").And.Contain("reconnecting to follow its command").And.Contain("Connection refused");
+        outcome.ExitCode.Should().Be(ExitCode.HostsFailed);
+        h.StateOf(host).Should().Be(HostRunStateKind.Failed);
+    }
+}
