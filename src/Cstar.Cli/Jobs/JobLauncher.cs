@@ -51,7 +51,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             options.Reason,
             [.. setup.Topology.Clusters.Select(c => c.Name)],
             time.GetUtcNow(),
-            launch.Runner) { HostVariables = variables };
+            launch.Runner) { HostVariables = variables, RingMembers = [.. setup.Topology.AllNodes.Select(n => n.Address)] };
         return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken);
     }
 
@@ -84,6 +84,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = definition.Hosts.Hosts.AddRange(
             definition.Hosts.HostFileContents is { } contents ? Cstar.Ring.Hosts.HostListParser.ParseFile(contents) : []);
+        options.SeedHosts = ContinueSeeds.Of(definition, continueOptions.SeedHosts, stored.Hosts.Select(h => h.Host));
         var setup = await JobSetupBuilder.BuildAsync(options, header, transport, hostNames, cancellationToken);
         return await RunAsync(store, transport, setup, definition, header, options, resume: true, continueOptions.RetryFailed, cancellationToken);
     }

@@ -11,6 +11,9 @@ internal sealed class ContinueOptions
     [Option("retry-failed", HelpText = "Run the hosts that failed, timed out or did not come back again.")]
     public bool RetryFailed { get; set; }
 
+    [Option("seed-host", Separator = ',', HelpText = "More hosts to rediscover the ring from, tried after the job's seeds; then every ring member the job knows is tried.")]
+    public IEnumerable<string> SeedHosts { get; set; } = [];
+
     [Option("stop-after", HelpText = "Start at most N more hosts in this run.")]
     public int? StopAfter { get; set; }
 

@@ -27,4 +27,10 @@ public sealed record JobDefinition(
     /// these, never the file again. Optional with an empty default, so definitions stored before it still read.
     /// </summary>
     public HostVariables HostVariables { get; init; } = HostVariables.None;
+
+    /// <summary>
+    /// Every node of the ring(s) when the job started: <c>continue</c> rediscovers from them when the stored seeds are
+    /// gone. Optional with an empty default, so definitions stored before it still read.
+    /// </summary>
+    public ImmutableArray<string> RingMembers { get; init; } = [];
 }
