@@ -51,9 +51,9 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         var result = parser.ParseArguments(args, BuiltInVerbs);
         return await result.MapResult(
             (ContinueOptions o) => new JobLauncher(stdout, stderr, _prompt, _time).ContinueAsync(o, CancellationToken.None),
-            (CleanupJobsOptions o) => new CleanupJobsVerb(stdout, _time).RunAsync(o),
+            (CleanupJobsOptions o) => new CleanupJobsVerb(stdout, _prompt, _time).RunAsync(o),
             (RingOptions o) => new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None),
-            (JobsOptions o) => new JobsVerb(stdout, _time).RunAsync(o, CancellationToken.None),
+            (JobsOptions o) => new JobsVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None),
             (DemoOptions o) => new Demo.DemoVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None),
             errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
     }

@@ -138,9 +138,16 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
             };
 
+            // Ctrl+C is ours, and the job is in the store, before its id is printed: every id printed is one continue knows.
+            using var interrupt = new InterruptHandler(stderr);
+            if (!resume)
+            {
+                store.CreateJob(definition, request.Hosts);
+                request = request with { Created = true };
+            }
+
             await observer.JobStartingAsync(definition, setup, resume);
             log.JobStarting(definition, setup, header, resume);
-            using var interrupt = new InterruptHandler(stderr);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             var outcome = await LiveView.JobView.RunAsync(
                 stdout, observer, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options), view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token));

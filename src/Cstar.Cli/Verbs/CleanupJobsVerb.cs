@@ -8,9 +8,10 @@ namespace Cstar.Cli.Verbs;
 
 /// <summary>
 /// `cstar cleanup-jobs`: deletes only finished jobs older than --max-job-age days (from their end), lists
-/// what it deletes, and keeps (and reports) unfinished or unreadable jobs unless --force.
+/// what it deletes, and keeps (and reports) unfinished or unreadable jobs unless --force. A deleted job's
+/// <c>~/.cstar/remote-jobs/&lt;job&gt;</c> is removed on the hosts it started that can be reached.
 /// </summary>
-internal sealed class CleanupJobsVerb(TextWriter stdout, TimeProvider time)
+internal sealed class CleanupJobsVerb(TextWriter stdout, IConsolePrompt prompt, TimeProvider time)
 {
     public async Task<int> RunAsync(CleanupJobsOptions options)
     {
@@ -21,10 +22,13 @@ internal sealed class CleanupJobsVerb(TextWriter stdout, TimeProvider time)
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
         var inspector = new JobInspector(store, new HostOutputReader(store, time));
+        var remote = new Jobs.RemoteJobFolders(prompt, time);
+        remote.Collect(store);
         var report = new JobCleaner(store, inspector, time).Run(TimeSpan.FromDays(options.MaxJobAge), options.Force);
         foreach (var deleted in report.Deleted)
         {
             await stdout.WriteLineAsync($"deleted {deleted.JobId}: {deleted.Why}");
+            await remote.RemoveAsync(deleted.JobId, stdout, CancellationToken.None);
         }
 
         foreach (var kept in report.Kept)

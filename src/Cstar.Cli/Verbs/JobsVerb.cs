@@ -8,7 +8,7 @@ using Cstar.JobStore.Rendering;
 namespace Cstar.Cli.Verbs;
 
 /// <summary>`cstar jobs`, `jobs show &lt;id&gt;`, `jobs log &lt;id&gt; [--host H] [--follow]`: what ran where and what it printed.</summary>
-internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
+internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvider time)
 {
     public async Task<int> RunAsync(JobsOptions options, CancellationToken cancellationToken)
     {
@@ -35,7 +35,13 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
                 return 0;
             case "log" when words.Count == 2 && options.Follow:
                 var host = options.Host ?? throw new CstarException("--follow needs --host: it follows one host's output.", $"Example: cstar jobs log {words[1]} --host 10.0.0.1 --follow", ExitCode.Usage);
-                await outputs.FollowAsync(words[1], host, OutputChannel.Out, stdout, TimeSpan.FromMilliseconds(500), cancellationToken);
+                if (!await outputs.FollowAsync(words[1], host, OutputChannel.Out, stdout, TimeSpan.FromMilliseconds(500), cancellationToken))
+                {
+                    var state = store.FindHost(words[1], host)?.Kind.ToString().ToLowerInvariant() ?? "unknown";
+                    var job = store.FindJobState(words[1]) is JobState.Running ? "its runner process is gone" : "the job is not running";
+                    await stderr.WriteLineAsync($"cstar jobs log --follow: {job}; {host} is {state} and nothing more will come. To go on: cstar continue {words[1]}");
+                }
+
                 return 0;
             case "log" when words.Count == 2:
                 await stdout.WriteAsync(JobLogRenderer.Render(inspector.Show(words[1]), outputs, options.Host));

@@ -16,7 +16,11 @@ internal sealed partial class JobRun
         var definition = _request.Definition;
         if (!_request.Resume)
         {
-            _s.Store.CreateJob(definition, _request.Hosts);
+            if (!_request.Created)
+            {
+                _s.Store.CreateJob(definition, _request.Hosts);
+            }
+
             foreach (var host in _request.Hosts)
             {
                 _hosts[host] = HostRunState.Pending(host);

@@ -329,13 +329,14 @@ internal sealed partial class JobRun : IDisposable
     /// <summary>A host out of contact: said at once when the outage begins, then every <see cref="JobRunRequest.UnreachableReportInterval"/>.</summary>
     private void ReportUnreachable(string host, HostUnreachable what)
     {
-        if (_unreachable.TryGetValue(host, out var last) && last.Since == what.Since && Now - last.Reported < _request.UnreachableReportInterval)
+        // Timed by the attempts themselves, not by when the loop gets to the message.
+        if (_unreachable.TryGetValue(host, out var last) && last.Since == what.Since && what.At - last.Reported < _request.UnreachableReportInterval)
         {
             return;
         }
 
-        _unreachable[host] = (what.Since, Now);
-        _s.Observer.HostUnreachable(new HostUnreachableArgs(Now, host, what));
+        _unreachable[host] = (what.Since, what.At);
+        _s.Observer.HostUnreachable(new HostUnreachableArgs(what.At, host, what));
     }
 
     private void Ended(string host, HostRunResult result)

@@ -20,6 +20,12 @@ public sealed record JobRunRequest
 
     public bool Resume { get; init; }
 
+    /// <summary>
+    /// A new job the caller already created in the store (with <see cref="Hosts"/> Pending): the CLI does so before it
+    /// prints the job id, so every id printed is a job <c>continue</c> knows, even after a Ctrl+C at once.
+    /// </summary>
+    public bool Created { get; init; }
+
     /// <summary>On resume, failed, timed-out and did-not-come-back hosts go back to Pending.</summary>
     public bool RetryFailed { get; init; }
 

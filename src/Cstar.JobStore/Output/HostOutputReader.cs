@@ -45,8 +45,9 @@ public sealed class HostOutputReader(SqliteJobStore store, TimeProvider time)
 
     /// <summary>
     /// Copies the channel to <paramref name="destination"/> as it grows, polling every
-    /// <paramref name="pollInterval"/>, until the host's state is final (returns true), the job stopped
-    /// before the host started (returns false), or the token is cancelled (throws OperationCanceledException).
+    /// <paramref name="pollInterval"/>, until the host's state is final (returns true), no live process runs the
+    /// job any more — it stopped, or its runner was killed — (returns false: nothing more comes until it is
+    /// continued), or the token is cancelled (throws OperationCanceledException).
     /// </summary>
     public async Task<bool> FollowAsync(
         string jobId, string host, OutputChannel channel, TextWriter destination, TimeSpan pollInterval, CancellationToken cancellationToken)
@@ -60,6 +61,8 @@ public sealed class HostOutputReader(SqliteJobStore store, TimeProvider time)
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Seen gone BEFORE the state and the last bytes are read: what the runner wrote before it went is all printed.
+            var runnerGone = store.RunnerIsGone(jobId);
             var state = store.FindHost(jobId, host) ?? throw StoreErrors.UnknownJob($"{jobId} (host {host})", _paths.DatabasePath);
             if (File.Exists(path))
             {
@@ -83,9 +86,9 @@ public sealed class HostOutputReader(SqliteJobStore store, TimeProvider time)
             }
 
             await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (state.Kind == HostRunStateKind.Pending && store.FindJobState(jobId) is not JobState.Running)
+            if (runnerGone)
             {
-                return false; // the job stopped before this host started: nothing will come until it is continued
+                return false; // the job stopped or its runner is gone: nothing will come until it is continued
             }
 
             await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);

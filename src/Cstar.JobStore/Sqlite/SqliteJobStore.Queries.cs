@@ -67,6 +67,20 @@ public sealed partial class SqliteJobStore
         }
     }
 
+    /// <summary>
+    /// True when no live process runs the job: it is not Running, or its runner process is gone (killed, crashed).
+    /// Nothing more is written for it until it is continued (used by <c>jobs log --follow</c> to end).
+    /// </summary>
+    public bool RunnerIsGone(string jobId)
+    {
+        lock (_gate)
+        {
+            using var command = Db.Command(_connection, "SELECT state, owner_pid, owner_start FROM jobs WHERE job_id = $1", jobId);
+            using var reader = command.ExecuteReader();
+            return !reader.Read() || reader.GetString(0) != nameof(JobState.Running) || !IsAlive(Db.Long(reader, 1), Db.Long(reader, 2));
+        }
+    }
+
     /// <summary>The accepted transitions of a host, oldest first: (from, to, at).</summary>
     public IReadOnlyList<(HostRunStateKind From, HostRunStateKind To, DateTimeOffset At)> History(string jobId, string host)
     {

@@ -86,7 +86,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             }
 
             request.OnUnreachable?.Invoke(new HostUnreachable(
-                lostSince.Value, wroteBundle ? "reconnecting to follow its command (re-attach from the stored output offsets)" : "reconnecting to start its command", lastError, lostSince.Value + options.ReconnectWindow));
+                _time.GetUtcNow(), lostSince.Value, wroteBundle ? "reconnecting to follow its command (re-attach from the stored output offsets)" : "reconnecting to start its command", lastError, lostSince.Value + options.ReconnectWindow));
 
             await Task.Delay(backoff, _time, detach);
             backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, backoff.Ticks * 2));

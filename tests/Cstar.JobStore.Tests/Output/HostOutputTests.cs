@@ -117,6 +117,29 @@ public sealed class HostOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Follow_of_a_running_host_ends_with_all_its_output_once_the_jobs_runner_process_is_gone()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var processes = new FakeProcessLiveness();
+        using var store = Jobs.Open(_root, processes);
+        const string Other = "0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90";
+        store.CreateJob(Jobs.Definition(Other), ["10.0.0.1"]);
+        store.RecordHostTransition(Other, "10.0.0.1", HostTransition.Starting(Jobs.T0));
+        using var writer = new FileHostOutputStore(_root.Paths).OpenWriter(Other, "10.0.0.1");
+        writer.Append(OutputChannel.Out, "before the kill\n"u8);
+        var seen = new SignalingWriter("before the kill\n");
+        var follow = new HostOutputReader(store, TimeProvider.System).FollowAsync(Other, "10.0.0.1", OutputChannel.Out, seen, TimeSpan.FromMilliseconds(5), cts.Token);
+        await seen.Reached.WaitAsync(cts.Token);
+        follow.IsCompleted.Should().BeFalse("the runner is alive and the host still runs");
+
+        writer.Append(OutputChannel.Out, "last words\n"u8);
+        processes.Die(processes.Current); // kill -9 of the runner: the job stays Running in the store
+
+        (await follow.WaitAsync(cts.Token)).Should().BeFalse("nothing more comes until the job is continued");
+        seen.ToString().Should().Be("before the kill\nlast words\n");
+    }
+
+    [Fact]
     public async Task Follow_is_bounded_by_cancellation()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));

@@ -23,7 +23,7 @@ public sealed class UnreachableHostRunner(TimeProvider clock) : IHostRunner
         while (clock.GetUtcNow() - since < GiveUpAfter)
         {
             Attempts++;
-            request.OnUnreachable?.Invoke(new HostUnreachable(since, "reconnecting to follow its command", "Connection refused", since + GiveUpAfter));
+            request.OnUnreachable?.Invoke(new HostUnreachable(clock.GetUtcNow(), since, "reconnecting to follow its command", "Connection refused", since + GiveUpAfter));
             await Task.Delay(Every, clock, detach).ConfigureAwait(false);
         }
 
