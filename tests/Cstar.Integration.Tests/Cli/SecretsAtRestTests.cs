@@ -43,7 +43,7 @@ public sealed class SecretsAtRestTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var started = await Eventually.HoldsAsync(
-            async () => (await cluster.SshAsync(host, "cat ~/.cstar/remote-jobs/*/*/out 2>/dev/null")).StandardOutput.Contains("started with 20 chars", StringComparison.Ordinal),
+            async () => (await cluster.SshAsync(host, "cat ~/.cstar/remote-jobs/*/*/out 2>/dev/null")).StandardOutput.Contains($"started with {Secret.Length} chars", StringComparison.Ordinal),
             TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200));
         process.Kill();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
