@@ -103,7 +103,8 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         }
         catch (Exception e) when (e is TransportException or IOException)
         {
-            // The folder stays on the host; it holds no secret beyond the 0600 env file of a finished run.
+            // The folder stays on the host (output and status; no secret: the bundle and env file go before the command
+            // starts); cleanup-jobs removes it when it deletes the job.
         }
     }
 

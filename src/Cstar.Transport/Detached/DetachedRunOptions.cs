@@ -17,7 +17,10 @@ public sealed record DetachedRunOptions
     /// <summary>Timeout of the short commands (write the bundle, read the status, kill, clean up).</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>After an SSH drop, reconnect attempts go on (with backoff up to 5 s) for this long before the host counts as lost.</summary>
+    /// <summary>
+    /// After an SSH drop (a silent connection counts as dropped after the alive timeout), reconnect attempts go on
+    /// (with backoff up to 5 s) for this long before the host is lost (<c>--reconnect-window</c>, default 10 minutes).
+    /// </summary>
     public TimeSpan ReconnectWindow { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>After SIGTERM to a timed-out command's process group, how long before SIGKILL.</summary>

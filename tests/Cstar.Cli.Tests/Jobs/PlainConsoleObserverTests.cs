@@ -130,4 +130,17 @@ public sealed class PlainConsoleObserverTests : IDisposable
         Lines[1].Should().Be("no newline");
         Lines[2].Should().EndWith("10.0.0.2 running (pid 7)");
     }
+
+    [Fact]
+    public void An_unreachable_host_is_one_line_with_the_host_since_when_what_is_retried_and_when_it_is_given_up()
+    {
+        var observer = Observer(ipLabel: false, verbose: 0);
+        var what = new HostUnreachable(T0.AddSeconds(30), T0, "reconnecting to follow its command", "Connection refused", T0.AddMinutes(10));
+
+        observer.HostUnreachable(new HostUnreachableArgs(T0.AddSeconds(30), Host, what));
+
+        Lines.Should().ContainSingle().Which.Should()
+            .Contain("10.0.0.1 unreachable since 12:00:00 UTC (30 s): reconnecting to follow its command")
+            .And.Contain("gives the host up at 12:10:00 UTC (--reconnect-window)").And.Contain("Connection refused");
+    }
 }
