@@ -64,4 +64,21 @@ public sealed class LostHostTests : IDisposable
         state.Reason.Should().StartWith("lost: the node's disk is full: could not write").And.Contain("is incomplete").And.NotContain("Exception");
         rig.OutOf(host).Length.Should().BeLessThan(1_000_000);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_garbled_status_file_on_the_node_fails_the_host_as_lost_with_its_content_never_an_exception()
+    {
+        await using var cluster = await EngineFaultTests.StartClusterAsync(3);
+        var host = cluster.Addresses[1];
+        // The command leaves a garbled status and kills the wrapper shell that would have written the real one.
+        var script = "echo start; printf 'garbage' > status.tmp; mv -f status.tmp status; kill -9 $PPID; sleep 0.5";
+        await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, script));
+
+        var outcome = await rig.Runner().RunAsync(rig.Request(hosts: [host]), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
+
+        outcome.ExitCode.Should().Be(ExitCode.HostsFailed, outcome.ToString());
+        var state = rig.Hosts.Single();
+        state.Kind.Should().Be(HostRunStateKind.Failed);
+        state.Reason.Should().StartWith("lost: the exit status of the command on " + host + " is unreadable").And.Contain("holds 'garbage'").And.NotContain("Exception");
+    }
 }
