@@ -41,6 +41,17 @@ public sealed class JobLogObserverTests
     }
 
     [Fact]
+    public void An_unreachable_host_is_a_warning_line_with_the_host_since_when_and_what_is_retried()
+    {
+        var what = new HostUnreachable(T0.AddSeconds(30), T0, "reconnecting to follow its command", "Connection refused", T0.AddMinutes(10));
+
+        _observer.HostUnreachable(new HostUnreachableArgs(T0.AddSeconds(30), "10.0.0.1", what));
+
+        _sink.Events.Should().ContainSingle().Which.Level.Should().Be(LogEventLevel.Warning);
+        _sink.Messages.Single().Should().StartWith("Host 10.0.0.1 unreachable: 10.0.0.1 unreachable since 12:00:00 UTC (30 s): reconnecting to follow its command");
+    }
+
+    [Fact]
     public void A_wait_is_one_line_until_its_reason_changes()
     {
         _observer.DecisionMade(new DecisionArgs(T0, Wait("waiting for 10.0.0.1")));
