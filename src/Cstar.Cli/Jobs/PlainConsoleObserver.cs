@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
@@ -9,12 +8,12 @@ namespace Cstar.Cli.Jobs;
 
 /// <summary>
 /// The plain view: one line per event, safe for pipes, cron, CI and TERM=dumb. --ip-label streams every
-/// output line prefixed with its host; -v prints each host's output when it finishes.
+/// output line prefixed with its host; -v prints each host's output when it finishes (its first and last 32 K
+/// characters when longer, saying so and where the full output is: <paramref name="hostFolder"/> gives it per host).
 /// </summary>
-internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time) : IJobObserver
+internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time, Func<string, string>? hostFolder = null) : IJobObserver
 {
-    private const int MaxBufferedOutput = 64 * 1024;
-    private readonly Dictionary<string, StringBuilder> _buffers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VerboseOutputBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Host, OutputStreamKind Stream), string> _partialLines = [];
     private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
     private string? _lastDecision;
@@ -63,10 +62,10 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
             _ => args.State.ToString().ToLowerInvariant(),
         };
         Line($"{args.Host} {what}");
-        if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
+        if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && !buffered.IsEmpty)
         {
-            // A last line without its newline must not swallow the next event's line.
-            output.Write(buffered[^1] == '\n' ? buffered.ToString() : buffered.Append('\n').ToString());
+            // A last line without its newline must not swallow the next event's line: Render ends with one.
+            output.Write(buffered.Render(hostFolder?.Invoke(args.Host) ?? args.Host));
             output.Flush();
         }
     }
@@ -75,11 +74,8 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
     {
         if (verbose > 0 && !ipLabel)
         {
-            var buffer = _buffers.TryGetValue(args.Host, out var b) ? b : _buffers[args.Host] = new StringBuilder();
-            if (buffer.Length < MaxBufferedOutput)
-            {
-                buffer.Append(args.Text);
-            }
+            var buffer = _buffers.TryGetValue(args.Host, out var b) ? b : _buffers[args.Host] = new VerboseOutputBuffer();
+            buffer.Append(args.Text);
         }
 
         if (!ipLabel)

@@ -38,7 +38,7 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
                 await outputs.FollowAsync(words[1], host, OutputChannel.Out, stdout, TimeSpan.FromMilliseconds(500), cancellationToken);
                 return 0;
             case "log" when words.Count == 2:
-                await stdout.WriteAsync(JobLogRenderer.Render(inspector.Show(words[1]), outputs, options.Host));
+                await JobLogRenderer.WriteAsync(inspector.Show(words[1]), outputs, stdout, options.Host, cancellationToken);
                 return 0;
             default:
                 throw new CstarException(

@@ -130,4 +130,24 @@ public sealed class PlainConsoleObserverTests : IDisposable
         Lines[1].Should().Be("no newline");
         Lines[2].Should().EndWith("10.0.0.2 running (pid 7)");
     }
+
+    [Fact]
+    public void Verbose_output_longer_than_it_keeps_shows_head_and_tail_and_says_what_it_cut_and_where_the_whole_is()
+    {
+        var observer = new PlainConsoleObserver(_output, ipLabel: false, verbose: 1, new ManualClock(T0), host => "/store/jobs/j1/" + host);
+        var lines = Enumerable.Range(0, 20_000).Select(i => $"line {i:D6}\n").ToList(); // 12 characters each: 240,000 in all
+
+        foreach (var chunk in lines.Chunk(100))
+        {
+            observer.OutputReceived(Out(string.Concat(chunk)));
+        }
+
+        observer.HostChanged(Failed());
+
+        var text = _output.ToString();
+        text.Should().Contain("line 000000\n").And.Contain("line 019999\n", "the end of the output is the part that tells why it failed");
+        var kept = 2 * Cli.Jobs.VerboseOutputBuffer.KeptChars;
+        text.Should().Contain($"[... {240_000 - kept:N0} characters not shown; the full output is in /store/jobs/j1/{Host}/out and err ...]\n");
+        text.Length.Should().BeLessThan(kept + 1000);
+    }
 }
