@@ -165,6 +165,31 @@ public abstract class TransportContract : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
+    [Fact]
+    public async Task Output_written_while_the_follower_reads_it_reaches_out_whole_and_leaves_err_empty()
+    {
+        var directory = Directory.CreateTempSubdirectory("cstar-growing-").FullName;
+        // Twenty bursts of 1 MB: the file keeps growing while the follower copies it (a head cut short makes tail complain).
+        const string script = "for i in $(seq 1 20); do yes 'growing output line' 2>/dev/null | head -c 1000000; sleep 0.03; done";
+        var outputs = new InMemoryHostOutputStore();
+        var runner = new DetachedHostRunner(Transport, new DetachedRunOptions
+        {
+            Folder = _ => Path.Combine(directory, "run"),
+            Payload = _ => new RunPayload(script, new Dictionary<string, string>()),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        });
+        var request = new HostRunRequest(
+            "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
+            ImmutableDictionary<string, string>.Empty, outputs.OpenWriter("job", Host), _ => { }, _ => { });
+
+        (await runner.RunAsync(request, Bounded())).Should().Be(HostRunResult.Exited(0));
+
+        outputs.Err(Host).Should().BeEmpty();
+        outputs.Bytes(Host, OutputChannel.Out).Should().Equal(await File.ReadAllBytesAsync(Path.Combine(directory, "run", "out")));
+        outputs.Bytes(Host, OutputChannel.Out).Length.Should().Be(20_000_000);
+        Directory.Delete(directory, recursive: true);
+    }
+
     protected static CancellationToken Bounded() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 
     protected virtual SshOptions BaseOptions() => new() { KillGracePeriod = TimeSpan.FromSeconds(1) };
