@@ -150,4 +150,35 @@ public sealed class PlainConsoleObserverTests : IDisposable
         text.Should().Contain($"[... {240_000 - kept:N0} characters not shown; the full output is in /store/jobs/j1/{Host}/out and err ...]\n");
         text.Length.Should().BeLessThan(kept + 1000);
     }
+
+    [Fact]
+    public void Ip_label_prints_a_line_without_newline_longer_than_64_K_characters_in_labelled_pieces()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Out(new string('z', LineSplitter.MaxLineChars + 5)));
+        observer.OutputReceived(Err("half"));
+        observer.HostChanged(Failed());
+
+        Lines[0].Should().Be($"{Host}: " + new string('z', LineSplitter.MaxLineChars));
+        Lines[1].Should().Be($"{Host}: zzzzz");
+        Lines[2].Should().Be($"{Host}: half");
+    }
+
+    [Fact]
+    public void Ip_label_work_on_a_two_megabyte_line_without_newline_is_linear_in_its_size()
+    {
+        var observer = new PlainConsoleObserver(TextWriter.Null, ipLabel: true, verbose: 0, new ManualClock(T0));
+        var chunk = Out(new string('y', 2048));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        for (var i = 0; i < 1024; i++)
+        {
+            observer.OutputReceived(chunk);
+        }
+
+        observer.HostChanged(Failed());
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(20L * 2 * 1024 * 1024, "gluing the half line to every chunk is quadratic: gigabytes here");
+    }
 }
