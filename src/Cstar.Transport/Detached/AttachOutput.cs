@@ -44,7 +44,7 @@ internal sealed class AttachOutput(IHostOutputWriter writer, Action<OutputChunk>
 
             var stdout = chunk.Stream == OutputStreamKind.StandardOutput;
             writer.Append(stdout ? OutputChannel.Out : OutputChannel.Err, bytes);
-            Show(chunk.Stream, (stdout ? _stdout : _stderr).Decode(bytes));
+            (stdout ? _stdout : _stderr).Decode(bytes, text => Show(chunk.Stream, text));
         }
     }
 
@@ -53,8 +53,8 @@ internal sealed class AttachOutput(IHostOutputWriter writer, Action<OutputChunk>
     {
         lock (_gate)
         {
-            Show(OutputStreamKind.StandardOutput, _stdout.Decode([], flush: true));
-            Show(OutputStreamKind.StandardError, _stderr.Decode([], flush: true));
+            _stdout.Decode([], text => Show(OutputStreamKind.StandardOutput, text), flush: true);
+            _stderr.Decode([], text => Show(OutputStreamKind.StandardError, text), flush: true);
         }
     }
 
