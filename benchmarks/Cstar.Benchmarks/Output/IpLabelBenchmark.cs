@@ -6,7 +6,7 @@ using Cstar.TestKit.Simulation;
 namespace Cstar.Benchmarks.Output;
 
 /// <summary>
-/// --ip-label on one host printing M MB (default 300) without a newline, through the published cstarpar (local
+/// --ip-label on one host (of 3) printing M MB (default 300) without a newline, through the published cstarpar (local
 /// transport), console output to /dev/null: wall time and peak RSS without and with the flag, and their ratio
 /// (target: within 2x). Needs root, sshd and /usr/bin/time.
 /// Run: dotnet run -c Release --project benchmarks/Cstar.Benchmarks -- ip-label [mb]
@@ -23,7 +23,7 @@ internal sealed class IpLabelBenchmark : IBenchmark
         var cstarpar = Path.Combine(await PublishedCli.FolderAsync(), "cstarpar");
         await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
         {
-            Hosts = 1,
+            Hosts = 3,
             RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: TimeSpan.FromMilliseconds(100), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
         });
         var home = Path.Combine(cluster.Directory, "operator-home");
@@ -37,10 +37,15 @@ internal sealed class IpLabelBenchmark : IBenchmark
         {
             var run = await MeasuredRun.RunAsync(
                 cstarpar,
-                ["--seed-host", cluster.Addresses[0], "--all", "--output-directory", Path.Combine(cluster.Directory, "store"), .. flags,
+                ["--seed-host", cluster.Addresses[0], "--host", cluster.Addresses[0], "--output-directory", Path.Combine(cluster.Directory, "store"), .. flags,
                  "--ssh-username", "root", "--ssh-identity-file", cluster.IdentityFile, "--ssh-known-hosts", cluster.KnownHostsPath, "--", "sh", "-c", command],
                 "/dev/null", environment);
             runs.Add(run);
+            if (run.ExitCode != 0)
+            {
+                Console.WriteLine(run.Report);
+            }
+
             Console.WriteLine($"{(flags.Length == 0 ? "(none)" : flags[0]),-12} {run.ExitCode,4} {run.Wall.TotalSeconds,9:0.0} {MeasuredRun.Mb(run.PeakRssKb),10}");
         }
 
