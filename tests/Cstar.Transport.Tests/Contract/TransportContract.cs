@@ -125,7 +125,7 @@ public abstract class TransportContract : IAsyncLifetime
     public async Task Streaming_hands_over_output_while_returning_the_exit_code()
     {
         var chunks = new List<OutputBytes>();
-        var exitCode = await Transport.RunStreamingAsync(Host, ["sh", "-c", "echo one; echo two >&2; echo three; exit 4"], c => { lock (chunks) { chunks.Add(c with { Bytes = c.Bytes.ToArray() }); } }, Generous, Bounded());
+        var exitCode = await Transport.RunStreamingAsync(Host, ["sh", "-c", "echo one; echo two >&2; echo three; exit 4"], c => { lock (chunks) { chunks.Add(c); } }, Generous, Bounded());
         exitCode.Should().Be(4);
         string Text(OutputStreamKind kind) => Utf8([.. chunks.Where(c => c.Stream == kind).SelectMany(c => c.Bytes.ToArray())]);
         Text(OutputStreamKind.StandardOutput).Should().Be("one\nthree\n");

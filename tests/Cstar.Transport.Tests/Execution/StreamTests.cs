@@ -45,16 +45,4 @@ public sealed class StreamTests
         chunks.Should().ContainSingle().Which.Stream.Should().Be(OutputStreamKind.StandardError);
         chunks[0].Bytes.ToArray().Should().Equal(0x00, 0xFF, 0xC3);
     }
-
-    [Fact]
-    public async Task A_pumps_asynchronous_writes_are_handed_over_in_order_while_the_call_lasts()
-    {
-        var seen = new List<byte[]>();
-        await using var stream = new OutputBytesStream(OutputStreamKind.StandardOutput, c => seen.Add(c.Bytes.ToArray()));
-        await using var source = new MemoryStream([.. Enumerable.Range(0, 300_000).Select(i => (byte)i)]);
-
-        await source.CopyToAsync(stream, 4096);
-
-        seen.SelectMany(b => b).Should().Equal(source.ToArray());
-    }
 }
