@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
@@ -9,13 +8,14 @@ namespace Cstar.Cli.Jobs;
 
 /// <summary>
 /// The plain view: one line per event, safe for pipes, cron, CI and TERM=dumb. --ip-label streams every
-/// output line prefixed with its host; -v prints each host's output when it finishes.
+/// output line prefixed with its host (in linear time, see <see cref="LineSplitter"/>: a line longer than 64 K
+/// characters is printed in pieces); -v prints each host's output when it finishes (its first and last 32 K
+/// characters when longer, saying so and where the full output is: <paramref name="hostFolder"/> gives it per host).
 /// </summary>
-internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time) : IJobObserver
+internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time, Func<string, string>? hostFolder = null) : IJobObserver
 {
-    private const int MaxBufferedOutput = 64 * 1024;
-    private readonly Dictionary<string, StringBuilder> _buffers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Host, OutputStreamKind Stream), string> _partialLines = [];
+    private readonly Dictionary<string, VerboseOutputBuffer> _buffers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Host, OutputStreamKind Stream), LineSplitter> _lines = [];
     private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
     private string? _lastDecision;
     private string? _lastGate;
@@ -63,10 +63,10 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
             _ => args.State.ToString().ToLowerInvariant(),
         };
         Line($"{args.Host} {what}");
-        if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && buffered.Length > 0)
+        if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && !buffered.IsEmpty)
         {
-            // A last line without its newline must not swallow the next event's line.
-            output.Write(buffered[^1] == '\n' ? buffered.ToString() : buffered.Append('\n').ToString());
+            // A last line without its newline must not swallow the next event's line: Render ends with one.
+            output.Write(buffered.Render(hostFolder?.Invoke(args.Host) ?? args.Host));
             output.Flush();
         }
     }
@@ -75,11 +75,8 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
     {
         if (verbose > 0 && !ipLabel)
         {
-            var buffer = _buffers.TryGetValue(args.Host, out var b) ? b : _buffers[args.Host] = new StringBuilder();
-            if (buffer.Length < MaxBufferedOutput)
-            {
-                buffer.Append(args.Text);
-            }
+            var buffer = _buffers.TryGetValue(args.Host, out var b) ? b : _buffers[args.Host] = new VerboseOutputBuffer();
+            buffer.Append(args.Text);
         }
 
         if (!ipLabel)
@@ -89,18 +86,8 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
 
         // Per host and stream: a half line of stdout is not glued to the stderr text that arrives meanwhile.
         var key = (args.Host, args.Stream);
-        var text = (_partialLines.Remove(key, out var partial) ? partial : string.Empty) + args.Text;
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length - 1; i++)
-        {
-            output.WriteLine(Labelled(args.Host, lines[i]));
-        }
-
-        if (lines[^1].Length > 0)
-        {
-            _partialLines[key] = lines[^1];
-        }
-
+        var splitter = _lines.TryGetValue(key, out var known) ? known : _lines[key] = new LineSplitter();
+        splitter.Push(args.Text, line => output.WriteLine(Labelled(args.Host, line)));
         output.Flush();
     }
 
@@ -134,7 +121,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
     {
         foreach (var stream in (OutputStreamKind[])[OutputStreamKind.StandardOutput, OutputStreamKind.StandardError])
         {
-            if (_partialLines.Remove((host, stream), out var partial))
+            if (_lines.Remove((host, stream), out var splitter) && splitter.Flush() is { } partial)
             {
                 output.WriteLine(Labelled(host, partial));
             }

@@ -44,7 +44,7 @@ internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvide
 
                 return 0;
             case "log" when words.Count == 2:
-                await stdout.WriteAsync(JobLogRenderer.Render(inspector.Show(words[1]), outputs, options.Host));
+                await JobLogRenderer.WriteAsync(inspector.Show(words[1]), outputs, stdout, options.Host, cancellationToken);
                 return 0;
             default:
                 throw new CstarException(

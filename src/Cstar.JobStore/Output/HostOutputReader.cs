@@ -5,7 +5,8 @@ using Cstar.JobStore.Sqlite;
 namespace Cstar.JobStore.Output;
 
 /// <summary>
-/// Reads a host's stored output for <c>jobs log</c>: the whole file, or following it (like
+/// Reads a host's stored output for <c>jobs log</c> and the end-of-job summary, always in pieces (never a whole
+/// file in memory): copied out, fingerprinted, excerpted (head and tail), or followed (like
 /// <c>tail -f</c>) until the host's state is final. Follow checks the state BEFORE reading the last
 /// bytes, and the engine writes output before it records the final state, so nothing is missed.
 /// </summary>
@@ -13,18 +14,51 @@ public sealed class HostOutputReader(SqliteJobStore store, TimeProvider time)
 {
     private readonly JobStorePaths _paths = store.Paths;
 
-    /// <summary>The whole stored output of a channel ("" if the host has not written any).</summary>
-    public string ReadAll(string jobId, string host, OutputChannel channel)
+    /// <summary>Where the channel's full output is stored (it may not exist: the host wrote nothing).</summary>
+    public string PathOf(string jobId, string host, OutputChannel channel) => _paths.OutputFile(jobId, host, channel);
+
+    /// <summary>Length and SHA-256 of the channel, read in pieces: hosts with equal fingerprints printed the same bytes.</summary>
+    public OutputFingerprint Fingerprint(string jobId, string host, OutputChannel channel) => OutputFingerprint.Of(PathOf(jobId, host, channel));
+
+    /// <summary>The channel when short, else its first and last lines (bounded, whatever the file's size).</summary>
+    public OutputExcerpt Excerpt(string jobId, string host, OutputChannel channel) => OutputExcerpt.Of(PathOf(jobId, host, channel));
+
+    /// <summary>
+    /// Copies the channel to <paramref name="destination"/> in 64 KB pieces, decoded for display (memory stays flat
+    /// whatever the file's size), ending a last line that has no newline with one. Returns the bytes copied.
+    /// </summary>
+    public async Task<long> CopyToAsync(string jobId, string host, OutputChannel channel, TextWriter destination, CancellationToken cancellationToken)
     {
-        var path = _paths.OutputFile(jobId, host, channel);
+        ArgumentNullException.ThrowIfNull(destination);
+        var path = PathOf(jobId, host, channel);
         if (!File.Exists(path))
         {
-            return string.Empty;
+            return 0;
         }
 
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(file, Encoding.UTF8);
-        return reader.ReadToEnd();
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = new byte[64 * 1024];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        long copied = 0;
+        var last = (byte)'\n';
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        int read;
+        while ((read = await file.ReadAsync(bytes, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            copied += read;
+            last = bytes[read - 1];
+            var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            await destination.WriteAsync(chars.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+        }
+
+        var rest = decoder.GetChars([], 0, 0, chars, 0, flush: true);
+        await destination.WriteAsync(chars.AsMemory(0, rest), cancellationToken).ConfigureAwait(false);
+        if (last != '\n')
+        {
+            await destination.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return copied;
     }
 
     /// <summary>The first non-empty line of <c>out</c>, at most <paramref name="maxLength"/> characters, or null.</summary>

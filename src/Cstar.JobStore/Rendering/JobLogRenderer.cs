@@ -1,4 +1,3 @@
-using System.Text;
 using Cstar.Core.Jobs;
 using Cstar.JobStore.Inspection;
 using Cstar.JobStore.Output;
@@ -8,14 +7,16 @@ namespace Cstar.JobStore.Rendering;
 /// <summary>
 /// Plain text for <c>cstar jobs log &lt;id&gt; [--host H]</c>: each host's <c>out</c> under a
 /// <c>==&gt; host (state) &lt;==</c> header (as <c>tail</c> prints several files), then its <c>err</c> if any.
-/// Hosts that never started are listed without output so the log tells what did not run.
+/// Hosts that never started are listed without output so the log tells what did not run. The outputs are
+/// streamed file to writer in pieces: memory stays flat whatever their size.
 /// </summary>
 public static class JobLogRenderer
 {
-    public static string Render(JobDetails details, HostOutputReader outputs, string? host = null)
+    public static async Task WriteAsync(JobDetails details, HostOutputReader outputs, TextWriter destination, string? host = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(destination);
         var hosts = details.Hosts.Where(h => host is null || string.Equals(h.Host, host, StringComparison.Ordinal)).ToList();
         if (host is not null && hosts.Count == 0)
         {
@@ -24,29 +25,19 @@ public static class JobLogRenderer
                 $"cstar jobs show {details.Summary.JobId} lists its hosts");
         }
 
-        var text = new StringBuilder();
+        var jobId = details.Summary.JobId;
         foreach (var h in hosts)
         {
             var exit = h.ExitCode is { } code ? $", exit {code}" : string.Empty;
-            text.Append("==> ").Append(h.Host).Append(" (").Append(Format.State(h.State)).Append(exit).Append(") <==\n");
-            Append(text, outputs.ReadAll(details.Summary.JobId, h.Host, OutputChannel.Out));
-            var err = outputs.ReadAll(details.Summary.JobId, h.Host, OutputChannel.Err);
-            if (err.Length > 0)
+            await destination.WriteAsync($"==> {h.Host} ({Format.State(h.State)}{exit}) <==\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+            await outputs.CopyToAsync(jobId, h.Host, OutputChannel.Out, destination, cancellationToken).ConfigureAwait(false);
+            if (new FileInfo(outputs.PathOf(jobId, h.Host, OutputChannel.Err)) is { Exists: true, Length: > 0 })
             {
-                text.Append("--- stderr ---\n");
-                Append(text, err);
+                await destination.WriteAsync("--- stderr ---\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await outputs.CopyToAsync(jobId, h.Host, OutputChannel.Err, destination, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return text.ToString();
-    }
-
-    private static void Append(StringBuilder text, string output)
-    {
-        text.Append(output);
-        if (output.Length > 0 && output[^1] != '\n')
-        {
-            text.Append('\n');
-        }
+        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

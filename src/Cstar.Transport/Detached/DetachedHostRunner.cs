@@ -120,6 +120,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         {
             Count();
             exit = await transport.RunStreamingAsync(request.Host, argv, output.Accept, timeout, detach);
+            output.Complete();
         }
         catch (TransportException e) when (e.Kind == TransportFailureKind.Timeout && deadline is { } dl && _time.GetUtcNow() >= dl)
         {

@@ -31,6 +31,8 @@ internal static class DetachedScripts
     /// 90 (non-zero status: read it), 91 (process gone without status on a NEW boot: the host rebooted under it),
     /// 92 (no folder/bundle), 93 (killed by the per-host timeout), 94 (started.lock but never a pid), 95 (process
     /// gone without status, same boot), 96 (the status is not a number), 97 (no status and the disk is full).
+    /// tail's own errors go to /dev/null: when the file grew since <c>wc</c>, head stops first and tail's "Broken pipe"
+    /// would otherwise land in the command's stderr (the stored err must hold only what the command wrote).
     /// </summary>
     public const string RunOrAttach = """
         d=$1; oo=$2; eo=$3; iv=$4
@@ -51,8 +53,8 @@ internal static class DetachedScripts
         p=$(cat pid 2>/dev/null); printf 'cstar-pid:%s\n' "${p:-0}"
         while :; do
           fin=0; [ -f status ] && fin=1
-          n=$(wc -c < out); if [ "$n" -gt "$oo" ]; then tail -c +$((oo+1)) out | head -c $((n-oo)); oo=$n; fi
-          n=$(wc -c < err); if [ "$n" -gt "$eo" ]; then tail -c +$((eo+1)) err | head -c $((n-eo)) >&2; eo=$n; fi
+          n=$(wc -c < out); if [ "$n" -gt "$oo" ]; then tail -c +$((oo+1)) out 2>/dev/null | head -c $((n-oo)); oo=$n; fi
+          n=$(wc -c < err); if [ "$n" -gt "$eo" ]; then tail -c +$((eo+1)) err 2>/dev/null | head -c $((n-eo)) >&2; eo=$n; fi
           if [ "$fin" = 1 ]; then
             [ -f timedout ] && exit 93
             s=$(cat status 2>/dev/null)

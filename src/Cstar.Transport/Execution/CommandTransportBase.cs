@@ -4,7 +4,7 @@ using Cstar.Core.Ports;
 namespace Cstar.Transport.Execution;
 
 /// <summary>
-/// Everything the three adapters share: argv checks, output decoding, streaming, and file transfer built from
+/// Everything the three adapters share: argv checks, output decoding of short commands, byte-exact streaming, and file transfer built from
 /// fixed <c>sh</c> programs fed through standard input. An adapter implements one thing, <see cref="ExecuteAsync"/>:
 /// run an argv with bytes in and bytes out, bounded by a timeout, killing the command when it expires.
 /// </summary>
@@ -15,16 +15,13 @@ public abstract class CommandTransportBase : IDetachedRunTransport, IAsyncDispos
     public Task<CommandResult> RunAsync(string host, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunCollectingAsync(host, argv, null, timeout, cancellationToken);
 
-    public async Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Action<OutputChunk> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Action<OutputBytes> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onOutput);
         CheckArgv(argv);
-        await using var stdout = new ChunkDecodingStream(OutputStreamKind.StandardOutput, onOutput);
-        await using var stderr = new ChunkDecodingStream(OutputStreamKind.StandardError, onOutput);
-        var exitCode = await ExecuteAsync(host, new Invocation(argv, null, stdout, stderr), timeout, cancellationToken);
-        stdout.Complete();
-        stderr.Complete();
-        return exitCode;
+        await using var stdout = new OutputBytesStream(OutputStreamKind.StandardOutput, onOutput);
+        await using var stderr = new OutputBytesStream(OutputStreamKind.StandardError, onOutput);
+        return await ExecuteAsync(host, new Invocation(argv, null, stdout, stderr), timeout, cancellationToken);
     }
 
     public async Task WriteFileAsync(string host, string path, ReadOnlyMemory<byte> content, UnixFileMode mode, TimeSpan timeout, CancellationToken cancellationToken)

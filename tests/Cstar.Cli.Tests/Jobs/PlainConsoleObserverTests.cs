@@ -143,4 +143,55 @@ public sealed class PlainConsoleObserverTests : IDisposable
             .Contain("10.0.0.1 unreachable since 12:00:00 UTC (30 s): reconnecting to follow its command")
             .And.Contain("gives the host up at 12:10:00 UTC (--reconnect-window)").And.Contain("Connection refused");
     }
+
+    [Fact]
+    public void Verbose_output_longer_than_it_keeps_shows_head_and_tail_and_says_what_it_cut_and_where_the_whole_is()
+    {
+        var observer = new PlainConsoleObserver(_output, ipLabel: false, verbose: 1, new ManualClock(T0), host => "/store/jobs/j1/" + host);
+        var lines = Enumerable.Range(0, 20_000).Select(i => $"line {i:D6}\n").ToList(); // 12 characters each: 240,000 in all
+
+        foreach (var chunk in lines.Chunk(100))
+        {
+            observer.OutputReceived(Out(string.Concat(chunk)));
+        }
+
+        observer.HostChanged(Failed());
+
+        var text = _output.ToString();
+        text.Should().Contain("line 000000\n").And.Contain("line 019999\n", "the end of the output is the part that tells why it failed");
+        var kept = 2 * Cli.Jobs.VerboseOutputBuffer.KeptChars;
+        text.Should().Contain($"[... {240_000 - kept:N0} characters not shown; the full output is in /store/jobs/j1/{Host}/out and err ...]\n");
+        text.Length.Should().BeLessThan(kept + 1000);
+    }
+
+    [Fact]
+    public void Ip_label_prints_a_line_without_newline_longer_than_64_K_characters_in_labelled_pieces()
+    {
+        var observer = Observer(ipLabel: true, verbose: 0);
+
+        observer.OutputReceived(Out(new string('z', LineSplitter.MaxLineChars + 5)));
+        observer.OutputReceived(Err("half"));
+        observer.HostChanged(Failed());
+
+        Lines[0].Should().Be($"{Host}: " + new string('z', LineSplitter.MaxLineChars));
+        Lines[1].Should().Be($"{Host}: zzzzz");
+        Lines[2].Should().Be($"{Host}: half");
+    }
+
+    [Fact]
+    public void Ip_label_work_on_a_two_megabyte_line_without_newline_is_linear_in_its_size()
+    {
+        var observer = new PlainConsoleObserver(TextWriter.Null, ipLabel: true, verbose: 0, new ManualClock(T0));
+        var chunk = Out(new string('y', 2048));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        for (var i = 0; i < 1024; i++)
+        {
+            observer.OutputReceived(chunk);
+        }
+
+        observer.HostChanged(Failed());
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(20L * 2 * 1024 * 1024, "gluing the half line to every chunk is quadratic: gigabytes here");
+    }
 }

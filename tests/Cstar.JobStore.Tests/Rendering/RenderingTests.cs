@@ -79,7 +79,7 @@ public sealed class RenderingTests : IDisposable
     }
 
     [Fact]
-    public void The_log_shows_each_hosts_output_under_a_header_and_the_hosts_that_did_not_run()
+    public async Task The_log_shows_each_hosts_output_under_a_header_and_the_hosts_that_did_not_run()
     {
         var outputs = new HostOutputReader(_store, TimeProvider.System);
         using (var writer = new FileHostOutputStore(_root.Paths).OpenWriter(JobId, "10.0.0.2"))
@@ -87,16 +87,23 @@ public sealed class RenderingTests : IDisposable
             writer.Append(OutputChannel.Err, "nodetool: connection refused"u8);
         }
 
-        var all = JobLogRenderer.Render(_inspector.Show(JobId), outputs);
-        var one = JobLogRenderer.Render(_inspector.Show(JobId), outputs, "10.0.0.1");
-        var unknown = () => JobLogRenderer.Render(_inspector.Show(JobId), outputs, "10.9.9.9");
+        async Task<string> Log(string? host = null)
+        {
+            await using var text = new StringWriter();
+            await JobLogRenderer.WriteAsync(_inspector.Show(JobId), outputs, text, host);
+            return text.ToString();
+        }
+
+        var all = await Log();
+        var one = await Log("10.0.0.1");
+        var unknown = () => Log("10.9.9.9");
 
         all.Should().Be(
             "==> 10.0.0.1 (succeeded, exit 0) <==\nCassandra restarted in 42 s\nmore\n"
             + "==> 10.0.0.2 (failed, exit 3) <==\n--- stderr ---\nnodetool: connection refused\n"
             + "==> 10.0.0.3 (pending) <==\n");
         one.Should().StartWith("==> 10.0.0.1").And.NotContain("10.0.0.2");
-        unknown.Should().Throw<Cstar.Core.Errors.CstarException>().WithMessage("*10.9.9.9*");
+        await unknown.Should().ThrowAsync<Cstar.Core.Errors.CstarException>().WithMessage("*10.9.9.9*");
     }
 
     public void Dispose()

@@ -15,6 +15,9 @@ public sealed class InMemoryHostOutputStore : IHostOutputStore
 
     public string Err(string host) => _writers.TryGetValue(host, out var w) ? w.Text(OutputChannel.Err) : string.Empty;
 
+    /// <summary>The stored bytes of a channel, exactly as appended.</summary>
+    public byte[] Bytes(string host, OutputChannel channel) => _writers.TryGetValue(host, out var w) ? w.Bytes(channel) : [];
+
     public int? Status(string host) => _writers.TryGetValue(host, out var w) ? w.Status : null;
 
     private sealed class Writer : IHostOutputWriter
@@ -42,6 +45,14 @@ public sealed class InMemoryHostOutputStore : IHostOutputStore
         }
 
         public void WriteStatus(int exitCode) => Status = exitCode;
+
+        public byte[] Bytes(OutputChannel channel)
+        {
+            lock (_gate)
+            {
+                return Stream(channel).ToArray();
+            }
+        }
 
         public string Text(OutputChannel channel)
         {

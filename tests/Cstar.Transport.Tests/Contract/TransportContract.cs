@@ -1,7 +1,13 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
+using Cstar.TestKit.Execution;
 using Cstar.TestKit.Ssh;
+using Cstar.Transport.Detached;
 using Cstar.Transport.Execution;
 using FluentAssertions;
 using Xunit;
@@ -118,12 +124,70 @@ public abstract class TransportContract : IAsyncLifetime
     [Fact]
     public async Task Streaming_hands_over_output_while_returning_the_exit_code()
     {
-        var chunks = new List<OutputChunk>();
+        var chunks = new List<OutputBytes>();
         var exitCode = await Transport.RunStreamingAsync(Host, ["sh", "-c", "echo one; echo two >&2; echo three; exit 4"], c => { lock (chunks) { chunks.Add(c); } }, Generous, Bounded());
         exitCode.Should().Be(4);
-        string Text(OutputStreamKind kind) => string.Concat(chunks.Where(c => c.Stream == kind).Select(c => c.Text));
+        string Text(OutputStreamKind kind) => Utf8([.. chunks.Where(c => c.Stream == kind).SelectMany(c => c.Bytes.ToArray())]);
         Text(OutputStreamKind.StandardOutput).Should().Be("one\nthree\n");
         Text(OutputStreamKind.StandardError).Should().Be("two\n");
+    }
+
+    [Fact]
+    public async Task A_detached_run_stores_out_and_err_byte_exact_with_invalid_utf8_and_nuls()
+    {
+        var directory = Directory.CreateTempSubdirectory("cstar-bytes-").FullName;
+        // The command writes bytes that are not UTF-8 (and NULs, and a multi-byte character cut in half at the
+        // end) to both streams, and computes their sha256 on the host side.
+        const string script = """
+            { printf 'a\000\377\376b\300\n'; head -c 300000 /dev/urandom; printf '\342\202'; } > sent-out
+            { printf '\000\200err\355\240\200'; head -c 70000 /dev/urandom; } > sent-err
+            sha256sum < sent-out > sent-out.sha; sha256sum < sent-err > sent-err.sha
+            cat sent-out; cat sent-err >&2
+            """;
+        var outputs = new InMemoryHostOutputStore();
+        var runner = new DetachedHostRunner(Transport, new DetachedRunOptions
+        {
+            Folder = _ => Path.Combine(directory, "run"),
+            Payload = _ => new RunPayload(script, new Dictionary<string, string>()),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+        });
+        var request = new HostRunRequest(
+            "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
+            ImmutableDictionary<string, string>.Empty, outputs.OpenWriter("job", Host), _ => { }, _ => { });
+
+        (await runner.RunAsync(request, Bounded())).Should().Be(HostRunResult.Exited(0));
+
+        string HostSideSha(string file) => File.ReadAllText(Path.Combine(directory, "run", file)).Split(' ')[0];
+        string LocalSha(OutputChannel channel) => Convert.ToHexStringLower(SHA256.HashData(outputs.Bytes(Host, channel)));
+        outputs.Bytes(Host, OutputChannel.Out).Length.Should().Be(300_009);
+        LocalSha(OutputChannel.Out).Should().Be(HostSideSha("sent-out.sha"));
+        LocalSha(OutputChannel.Err).Should().Be(HostSideSha("sent-err.sha"));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Output_written_while_the_follower_reads_it_reaches_out_whole_and_leaves_err_empty()
+    {
+        var directory = Directory.CreateTempSubdirectory("cstar-growing-").FullName;
+        // Twenty bursts of 1 MB: the file keeps growing while the follower copies it (a head cut short makes tail complain).
+        const string script = "for i in $(seq 1 20); do yes 'growing output line' 2>/dev/null | head -c 1000000; sleep 0.03; done";
+        var outputs = new InMemoryHostOutputStore();
+        var runner = new DetachedHostRunner(Transport, new DetachedRunOptions
+        {
+            Folder = _ => Path.Combine(directory, "run"),
+            Payload = _ => new RunPayload(script, new Dictionary<string, string>()),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        });
+        var request = new HostRunRequest(
+            "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
+            ImmutableDictionary<string, string>.Empty, outputs.OpenWriter("job", Host), _ => { }, _ => { });
+
+        (await runner.RunAsync(request, Bounded())).Should().Be(HostRunResult.Exited(0));
+
+        outputs.Err(Host).Should().BeEmpty();
+        outputs.Bytes(Host, OutputChannel.Out).Should().Equal(await File.ReadAllBytesAsync(Path.Combine(directory, "run", "out")));
+        outputs.Bytes(Host, OutputChannel.Out).Length.Should().Be(20_000_000);
+        Directory.Delete(directory, recursive: true);
     }
 
     protected static CancellationToken Bounded() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;

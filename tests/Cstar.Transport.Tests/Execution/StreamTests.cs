@@ -34,14 +34,15 @@ public sealed class StreamTests
     }
 
     [Fact]
-    public void A_multibyte_character_split_across_chunks_is_decoded_whole()
+    public void Streamed_bytes_reach_the_callback_untouched_and_copied()
     {
-        var chunks = new List<OutputChunk>();
-        using var stream = new ChunkDecodingStream(OutputStreamKind.StandardOutput, chunks.Add);
-        var bytes = Encoding.UTF8.GetBytes("é!");
-        stream.Write(bytes.AsSpan(0, 1));
-        stream.Write(bytes.AsSpan(1));
-        stream.Complete();
-        string.Concat(chunks.Select(c => c.Text)).Should().Be("é!");
+        var chunks = new List<OutputBytes>();
+        using var stream = new OutputBytesStream(OutputStreamKind.StandardError, chunks.Add);
+        var buffer = new byte[] { 0x00, 0xFF, 0xC3 };
+        stream.Write(buffer);
+        buffer[0] = 0x41; // the caller reuses its buffer
+        stream.Write(ReadOnlySpan<byte>.Empty);
+        chunks.Should().ContainSingle().Which.Stream.Should().Be(OutputStreamKind.StandardError);
+        chunks[0].Bytes.ToArray().Should().Equal(0x00, 0xFF, 0xC3);
     }
 }
