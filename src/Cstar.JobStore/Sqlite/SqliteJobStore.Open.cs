@@ -1,9 +1,13 @@
 using System.Globalization;
+using Cstar.JobStore.Faults;
 using Microsoft.Data.Sqlite;
 
 namespace Cstar.JobStore.Sqlite;
 
-/// <summary>Opening: read-only check of an existing file, then WAL, synchronous, busy_timeout, foreign keys, migrations.</summary>
+/// <summary>
+/// Opening: read-only check of an existing file, then WAL, synchronous, busy_timeout, foreign keys, migrations.
+/// A full, read-only or forbidden disk is one operator error (exit 74) naming the folder.
+/// </summary>
 public sealed partial class SqliteJobStore
 {
     /// <summary>
@@ -13,6 +17,18 @@ public sealed partial class SqliteJobStore
     public static SqliteJobStore Open(JobStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return OpenUnchecked(options);
+        }
+        catch (Exception e) when (StorageFaults.Describe(e, options.Paths.Root) is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    private static SqliteJobStore OpenUnchecked(JobStoreOptions options)
+    {
         var paths = options.Paths;
         Directory.CreateDirectory(paths.JobsFolder);
         StoreFileCheck.Verify(paths.DatabasePath, SchemaVersion);
