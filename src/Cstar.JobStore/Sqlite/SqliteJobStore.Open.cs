@@ -25,6 +25,11 @@ public sealed partial class SqliteJobStore
         {
             throw fault;
         }
+        catch (IOException e)
+        {
+            // E.g. --output-directory names a file: whatever it is, it is this folder that cannot be used.
+            throw StorageFaults.Describe(StorageFaultKind.Other, options.Paths.Root, e.Message, e);
+        }
     }
 
     private static SqliteJobStore OpenUnchecked(JobStoreOptions options)
