@@ -95,8 +95,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var clusters = setup.Topology.Clusters.Select(c => c.Name).ToList();
         var acquired = new List<string>();
         using var log = Logging.JobLog.Open(store.Paths.JobFolder(definition.JobId), definition.JobId, stderr, options.Verbose);
+        MachineLocks? machineLocks = null;
         try
         {
+            machineLocks = MachineLocks.Take(setup.Topology.Clusters, definition.JobId, store.Paths.Root, options.Force, stderr, time);
             foreach (var cluster in clusters)
             {
                 var result = store.TryAcquireClusterLock(cluster, definition.JobId, options.Force);
@@ -155,6 +157,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             {
                 ReleaseClusterLock(store, cluster, definition.JobId);
             }
+
+            machineLocks?.Dispose();
         }
     }
 
