@@ -35,8 +35,17 @@ public sealed partial class SqliteJobStore
     private static SqliteJobStore OpenUnchecked(JobStoreOptions options)
     {
         var paths = options.Paths;
-        Directory.CreateDirectory(paths.JobsFolder);
+        PrivateFiles.Folder(paths.Root);
+        PrivateFiles.Folder(paths.JobsFolder);
         StoreFileCheck.Verify(paths.DatabasePath, SchemaVersion);
+
+        // SQLite creates jobs.db 0644 less the umask, and its -wal/-shm with the mode of jobs.db: create it 0600 first.
+        new FileStream(paths.DatabasePath, PrivateFiles.Options(FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite)).Dispose();
+        foreach (var file in paths.DatabaseFiles())
+        {
+            PrivateFiles.Restrict(file);
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = paths.DatabasePath,

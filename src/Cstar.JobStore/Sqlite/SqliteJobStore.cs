@@ -68,7 +68,7 @@ public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposabl
         // never a folder without row (which cleanup would have to report as unreadable).
         try
         {
-            Directory.CreateDirectory(Paths.JobFolder(definition.JobId));
+            PrivateFiles.Folder(Paths.JobFolder(definition.JobId));
         }
         catch (Exception e) when (StorageFaults.Describe(e, Paths.Root) is { } fault)
         {
