@@ -17,14 +17,17 @@ public sealed class PrivateFilesTests(SmallRingFixture fixture) : IClassFixture<
     private LoopbackCluster Cluster => fixture.Cluster;
 
     [Theory(Timeout = 240_000)]
-    [InlineData("000")]
-    [InlineData("022")]
-    public async Task Every_folder_is_0700_and_every_file_0600_under_umask(string umask)
+    [InlineData("000", "cstar")]
+    [InlineData("022", "cstar")]
+    [InlineData("000", "cstarpar")]
+    public async Task Every_folder_is_0700_and_every_file_0600_under_umask(string umask, string program)
     {
         var home = Path.Combine(Cluster.Directory, "umask-" + umask + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(home);
-        var cstar = await PublishedCli.CstarAsync();
-        string[] args = ["run", "--command", "echo out; echo err >&2", "--seed-host", Cluster.Addresses[0], "--all", .. CliOnLoopback.SshFlags(Cluster)];
+        var cstar = program == "cstar" ? await PublishedCli.CstarAsync() : await PublishedCli.CstarparAsync();
+        string[] job = program == "cstar" ? ["run", "--command", "echo out; echo err >&2"] : [];
+        string[] tail = program == "cstar" ? [] : ["--", "sh", "-c", "echo out {}; echo err >&2"];
+        string[] args = [.. job, "--seed-host", Cluster.Addresses[0], "--all", .. CliOnLoopback.SshFlags(Cluster), .. tail];
 
         var outcome = await ProcessRunner.RunAsync(
             "/bin/sh", ["-c", $"umask {umask}; exec \"$0\" \"$@\"", cstar, .. args], TimeSpan.FromSeconds(120),
