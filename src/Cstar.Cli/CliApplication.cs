@@ -1,9 +1,11 @@
+using Cstar.Cli.Errors;
 using Cstar.Core.Errors;
 
 namespace Cstar.Cli;
 
 /// <summary>
-/// The entry point of both programs and the one place where user errors become messages and exit codes.
+/// The entry point of both programs and the one place where errors become messages and exit codes (README's table):
+/// every exception ends here, see <see cref="ErrorReport"/>.
 /// </summary>
 public static class CliApplication
 {
@@ -24,20 +26,36 @@ public static class CliApplication
                 ? await dispatcher.RunCstarparAsync(args).ConfigureAwait(false)
                 : await dispatcher.RunCstarAsync(args).ConfigureAwait(false);
         }
-        catch (CstarException e)
+#pragma warning disable CA1031 // The one catch-all: every error becomes a message and a documented exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            if (!string.IsNullOrWhiteSpace(e.Hint))
+            var report = ErrorReport.For(e);
+            await stderr.WriteLineAsync($"error: {report.Error}").ConfigureAwait(false);
+            if (!string.IsNullOrWhiteSpace(report.Hint))
             {
-                await stderr.WriteLineAsync($"hint: {e.Hint}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"hint: {report.Hint}").ConfigureAwait(false);
             }
 
-            return (int)e.ExitCode;
+            if (report.ExitCode == ExitCode.InternalError && Environment.GetEnvironmentVariable(ErrorReport.TraceVariable) == "1")
+            {
+                await stderr.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return (int)report.ExitCode;
         }
-        catch (OperationCanceledException)
+    }
+
+    /// <summary>Last words for an exception on a background thread: the report line, then exit 70 at once.</summary>
+    public static void ReportUnhandled(object error)
+    {
+        var report = error is Exception e ? ErrorReport.For(e) : new ErrorReport($"internal error (a bug in cstar): {error}", null, ExitCode.InternalError);
+        Console.Error.WriteLine($"error: {report.Error}");
+        if (!string.IsNullOrWhiteSpace(report.Hint))
         {
-            await stderr.WriteLineAsync("interrupted").ConfigureAwait(false);
-            return (int)ExitCode.Interrupted;
+            Console.Error.WriteLine($"hint: {report.Hint}");
         }
+
+        Environment.Exit((int)report.ExitCode);
     }
 }

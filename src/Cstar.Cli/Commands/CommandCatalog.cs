@@ -42,12 +42,16 @@ internal sealed class CommandCatalog(IReadOnlyList<string> searchPath)
 
     public CommandFile? Find(string name) => List().FirstOrDefault(c => c.Name == name);
 
-    /// <summary>Reads and parses the script; a malformed header throws a CommandHeaderException naming file and line.</summary>
+    /// <summary>
+    /// Reads and parses the script; a malformed header throws a CommandHeaderException naming file and line, a script
+    /// that group or others can change is refused (<see cref="CommandFilePermissions"/>).
+    /// </summary>
     public static (CommandHeader Header, string Text) Load(CommandFile command)
     {
         string text;
         try
         {
+            CommandFilePermissions.Check(command.Path);
             text = File.ReadAllText(command.Path);
         }
         catch (IOException e)

@@ -19,6 +19,8 @@ internal static class SshOptionsFactory
         }
 
         var alive = DurationFlag.Parse(options.SshAliveTimeout, "--ssh-alive-timeout") ?? TimeSpan.FromSeconds(15);
+        PortFlag.Check(options.SshPort, "--ssh-port");
+        PortFlag.Check(options.CqlPort, "--cql-port");
 
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         return new SshOptions

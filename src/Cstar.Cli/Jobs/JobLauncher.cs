@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Cstar.Cli.Composition;
+using Cstar.Cli.Errors;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Commands;
 using Cstar.Core.Errors;
@@ -27,6 +28,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
+        JobFlagValues.Check(options);
         var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
@@ -38,7 +40,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         }
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
-        var jobId = NewJobId(options.EnforcedJobId);
+        var jobId = NewJobId(options.EnforcedJobId, store);
         var definition = new JobDefinition(
             jobId,
             launch.CommandName,
@@ -73,6 +75,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         options.StopAfter = continueOptions.StopAfter;
         options.Verbose = Math.Max(options.Verbose, continueOptions.Verbose);
         options.OutputDirectory = continueOptions.OutputDirectory;
+        JobFlagValues.Check(options);
         if (options.HostsVariables is { } file)
         {
             await stderr.WriteLineAsync($"note: --hosts-variables: the values stored with the job are used; {file} is not read again.");
@@ -96,8 +99,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var clusters = setup.Topology.Clusters.Select(c => c.Name).ToList();
         var acquired = new List<string>();
         using var log = Logging.JobLog.Open(store.Paths.JobFolder(definition.JobId), definition.JobId, stderr, options.Verbose);
+        MachineLocks? machineLocks = null;
         try
         {
+            machineLocks = MachineLocks.Take(setup.Topology.Clusters, definition.JobId, store.Paths.Root, options.Force, stderr, time);
             foreach (var cluster in clusters)
             {
                 var result = store.TryAcquireClusterLock(cluster, definition.JobId, options.Force);
@@ -156,7 +161,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;
         }
-        catch (Exception e) when (log.Failed(e))
+        catch (Exception e) when (log.Failed(e) || JobErrorContext.Attach(e, definition.JobId, log.FilePath, store.Paths.Root))
         {
             throw;
         }
@@ -164,21 +169,46 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         {
             foreach (var cluster in acquired)
             {
-                store.ReleaseClusterLock(cluster, definition.JobId);
+                ReleaseClusterLock(store, cluster, definition.JobId);
             }
+
+            machineLocks?.Dispose();
         }
     }
 
-    private static string NewJobId(string? enforced)
+    /// <summary>
+    /// Best effort: a lock row this process cannot delete (full or read-only disk) names a process that is about to
+    /// be gone, and a dead holder's lock is free; the error that brought us here is the one to report.
+    /// </summary>
+    private static void ReleaseClusterLock(SqliteJobStore store, string cluster, string jobId)
+    {
+        try
+        {
+            store.ReleaseClusterLock(cluster, jobId);
+        }
+        catch (CstarException e) when (e.ExitCode == ExitCode.LocalStorage)
+        {
+        }
+    }
+
+    private static string NewJobId(string? enforced, SqliteJobStore store)
     {
         if (enforced is null)
         {
             return Guid.NewGuid().ToString();
         }
 
-        return Guid.TryParse(enforced, out var id) && id.ToString() == enforced
+        if (!Guid.TryParse(enforced, out var id) || id.ToString() != enforced)
+        {
+            throw new CstarException($"--enforced-job-id '{enforced}' is not a lower-case UUID.", "Give one like 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90.", ExitCode.Usage);
+        }
+
+        // Refused before anything is opened in the job's folder: the existing job's log and outputs stay as they were.
+        return store.FindJobState(enforced) is null && !Directory.Exists(store.Paths.JobFolder(enforced))
             ? enforced
-            : throw new CstarException($"--enforced-job-id '{enforced}' is not a lower-case UUID.", "Give one like 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90.", ExitCode.Usage);
+            : throw new CstarException(
+                $"--enforced-job-id {enforced}: a job with this id already exists in {store.Paths.Root}; nothing was changed.",
+                $"Give a new UUID, or run cstar continue {enforced} to resume that job (cstar jobs show {enforced} shows it).");
     }
 
     private sealed class NoEvents : IJobEventSink

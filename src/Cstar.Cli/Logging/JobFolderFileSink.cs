@@ -65,6 +65,7 @@ internal sealed class JobFolderFileSink(string jobFolder, ITextFormatter formatt
         {
             try
             {
+                new FileStream(FilePath, JobStore.PrivateFiles.Options(FileMode.Append, FileAccess.Write, FileShare.ReadWrite)).Dispose();
                 _file = new LoggerConfiguration()
                     .MinimumLevel.Verbose()
                     .WriteTo.File(formatter, FilePath, fileSizeLimitBytes: 256L * 1024 * 1024, buffered: false)

@@ -18,8 +18,7 @@ public static class DurationText
         var s = text.Trim();
         if (long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var plainSeconds))
         {
-            duration = TimeSpan.FromSeconds(plainSeconds);
-            return true;
+            return TryPart(plainSeconds, TimeSpan.TicksPerSecond, out duration);
         }
 
         var total = TimeSpan.Zero;
@@ -43,24 +42,37 @@ public static class DurationText
                 i++;
             }
 
-            TimeSpan? part = s[unitStart..i] switch
+            long? ticksPerUnit = s[unitStart..i] switch
             {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                "d" => TimeSpan.FromDays(amount),
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
+                "d" => TimeSpan.TicksPerDay,
                 _ => null,
             };
-            if (part is null)
+            if (ticksPerUnit is null || !TryPart(amount, ticksPerUnit.Value, out var part) || TimeSpan.MaxValue - total < part)
             {
                 return false;
             }
 
-            total += part.Value;
+            total += part;
         }
 
         duration = total;
+        return true;
+    }
+
+    /// <summary>amount × unit, false when it does not fit a TimeSpan (e.g. "99999999999d").</summary>
+    private static bool TryPart(long amount, long ticksPerUnit, out TimeSpan part)
+    {
+        part = TimeSpan.Zero;
+        if (amount > TimeSpan.MaxValue.Ticks / ticksPerUnit)
+        {
+            return false;
+        }
+
+        part = TimeSpan.FromTicks(amount * ticksPerUnit);
         return true;
     }
 

@@ -20,7 +20,7 @@ public sealed class FileHostOutputWriter : IHostOutputWriter
     public FileHostOutputWriter(JobStorePaths paths, string jobId, string host)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        Directory.CreateDirectory(paths.HostFolder(jobId, host));
+        PrivateFiles.Folder(paths.HostFolder(jobId, host));
         _out = OpenAppend(paths.OutputFile(jobId, host, OutputChannel.Out));
         _err = OpenAppend(paths.OutputFile(jobId, host, OutputChannel.Err));
         _status = paths.StatusFile(jobId, host);
@@ -35,7 +35,7 @@ public sealed class FileHostOutputWriter : IHostOutputWriter
         _out.Flush(flushToDisk: true);
         _err.Flush(flushToDisk: true);
         var temporary = _status + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var file = new FileStream(temporary, PrivateFiles.Options(FileMode.Create, FileAccess.Write, FileShare.None)))
         {
             file.Write(Encoding.ASCII.GetBytes(exitCode.ToString(CultureInfo.InvariantCulture)));
             file.Flush(flushToDisk: true);
@@ -51,7 +51,7 @@ public sealed class FileHostOutputWriter : IHostOutputWriter
     }
 
     private static FileStream OpenAppend(string path) =>
-        new(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        new(path, PrivateFiles.Options(FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0));
 
     private FileStream Stream(OutputChannel channel) => channel == OutputChannel.Out ? _out : _err;
 }

@@ -1,9 +1,13 @@
 using System.Globalization;
+using Cstar.JobStore.Faults;
 using Microsoft.Data.Sqlite;
 
 namespace Cstar.JobStore.Sqlite;
 
-/// <summary>Opening: read-only check of an existing file, then WAL, synchronous, busy_timeout, foreign keys, migrations.</summary>
+/// <summary>
+/// Opening: read-only check of an existing file, then WAL, synchronous, busy_timeout, foreign keys, migrations.
+/// A full, read-only or forbidden disk is one operator error (exit 74) naming the folder.
+/// </summary>
 public sealed partial class SqliteJobStore
 {
     /// <summary>
@@ -13,9 +17,35 @@ public sealed partial class SqliteJobStore
     public static SqliteJobStore Open(JobStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return OpenUnchecked(options);
+        }
+        catch (Exception e) when (StorageFaults.Describe(e, options.Paths.Root) is { } fault)
+        {
+            throw fault;
+        }
+        catch (IOException e)
+        {
+            // E.g. --output-directory names a file: whatever it is, it is this folder that cannot be used.
+            throw StorageFaults.Describe(StorageFaultKind.Other, options.Paths.Root, e.Message, e);
+        }
+    }
+
+    private static SqliteJobStore OpenUnchecked(JobStoreOptions options)
+    {
         var paths = options.Paths;
-        Directory.CreateDirectory(paths.JobsFolder);
+        PrivateFiles.Folder(paths.Root);
+        PrivateFiles.Folder(paths.JobsFolder);
         StoreFileCheck.Verify(paths.DatabasePath, SchemaVersion);
+
+        // SQLite creates jobs.db 0644 less the umask, and its -wal/-shm with the mode of jobs.db: create it 0600 first.
+        new FileStream(paths.DatabasePath, PrivateFiles.Options(FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite)).Dispose();
+        foreach (var file in paths.DatabaseFiles())
+        {
+            PrivateFiles.Restrict(file);
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = paths.DatabasePath,

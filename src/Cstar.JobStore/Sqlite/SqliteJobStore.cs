@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Cstar.Core.Jobs;
+using Cstar.JobStore.Faults;
 using Cstar.JobStore.Processes;
 using Microsoft.Data.Sqlite;
 
@@ -45,6 +46,11 @@ public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposabl
         var self = _processes.Current;
         Write(() =>
         {
+            if (Db.Scalar(_connection, "SELECT 1 FROM jobs WHERE job_id = $1", definition.JobId) is not null)
+            {
+                throw StoreErrors.JobExists(definition.JobId, Paths.DatabasePath);
+            }
+
             Db.Execute(
                 _connection,
                 "INSERT INTO jobs (job_id, command_name, clusters, reason, definition_json, state, created_at, owner_pid, owner_start) VALUES ($1, $2, $3, $4, $5, 'Running', $6, $7, $8)",
@@ -60,7 +66,14 @@ public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposabl
 
         // The folder comes after the row: a crash in between leaves a row without folder (harmless),
         // never a folder without row (which cleanup would have to report as unreadable).
-        Directory.CreateDirectory(Paths.JobFolder(definition.JobId));
+        try
+        {
+            PrivateFiles.Folder(Paths.JobFolder(definition.JobId));
+        }
+        catch (Exception e) when (StorageFaults.Describe(e, Paths.Root) is { } fault)
+        {
+            throw fault;
+        }
     }
 
     public StoredJob LoadJob(string jobId)
@@ -151,6 +164,10 @@ public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposabl
             catch (SqliteException e) when (StoreErrors.IsCorruption(e))
             {
                 throw StoreErrors.Corrupt(Paths.DatabasePath, e.Message, e);
+            }
+            catch (SqliteException e) when (StorageFaults.Describe(e, Paths.Root) is { } fault)
+            {
+                throw fault;
             }
         }
     }

@@ -23,6 +23,10 @@ internal static class StoreErrors
         $"the job store {databasePath} has schema version {fileVersion}, newer than the version {programVersion} this cstar knows; nothing was changed",
         "upgrade cstar to the version that wrote this store (or point --output-directory at another folder)");
 
+    public static CstarException JobExists(string jobId, string databasePath) => new(
+        $"a job {jobId} already exists in {databasePath}; nothing was changed",
+        $"give --enforced-job-id a new UUID, or run cstar continue {jobId} to resume that job");
+
     public static CstarException UnknownJob(string jobId, string databasePath) => new(
         $"there is no job {jobId} in {databasePath}",
         "run cstar jobs to list the jobs this machine knows");

@@ -31,6 +31,18 @@ public sealed class JobRecordingTests : IDisposable
     }
 
     [Fact]
+    public void Creating_a_job_whose_id_exists_is_a_user_error_that_changes_nothing()
+    {
+        var definition = Jobs.Definition();
+        _store.CreateJob(definition, ["10.0.0.1"]);
+
+        var again = () => _store.CreateJob(definition, ["10.0.0.9"]);
+
+        again.Should().Throw<CstarException>().Where(e => e.ExitCode == ExitCode.UserError && e.Message.Contains("already exists"));
+        _store.LoadJob(definition.JobId).Hosts.Select(h => h.Host).Should().Equal("10.0.0.1");
+    }
+
+    [Fact]
     public void Each_transition_is_recorded_with_its_facts_and_its_history()
     {
         var id = Jobs.Definition().JobId;
