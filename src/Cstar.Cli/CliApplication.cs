@@ -27,6 +27,11 @@ public static class CliApplication
         catch (CstarException e)
         {
             await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            if (e is Arguments.CommandLineError { Usage: { } usage })
+            {
+                await stderr.WriteLineAsync(usage).ConfigureAwait(false);
+            }
+
             if (!string.IsNullOrWhiteSpace(e.Hint))
             {
                 await stderr.WriteLineAsync($"hint: {e.Hint}").ConfigureAwait(false);

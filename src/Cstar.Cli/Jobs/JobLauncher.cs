@@ -64,9 +64,16 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
 
         var definition = stored.Definition;
         var words = JsonSerializer.Deserialize<string[]>(definition.SchedulingPolicy) ?? [];
-        using var parser = CliParser.Create();
-        var options = parser.ParseArguments<JobOptions>(words).Value
-            ?? throw new CstarException($"The flags stored with job {jobId} no longer parse.", "Start a new job with the same command.");
+        JobOptions options;
+        try
+        {
+            options = Arguments.ArgumentParser.Parse<JobOptions>(VerbSyntaxes.StoredJobFlags, words).Options;
+        }
+        catch (CstarException e)
+        {
+            throw new CstarException($"The flags stored with job {jobId} no longer parse: {e.Message}", "Start a new job with the same command.");
+        }
+
         options.StopAfter = continueOptions.StopAfter;
         options.Verbose = Math.Max(options.Verbose, continueOptions.Verbose);
         options.OutputDirectory = continueOptions.OutputDirectory;
