@@ -43,7 +43,11 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             case "cleanup-jobs":
                 return await RunAsync<CleanupJobsOptions>(VerbSyntaxes.CleanupJobs, rest, o => new CleanupJobsVerb(stdout, _time).RunAsync(o));
             case "ring":
-                return await RunAsync<RingOptions>(VerbSyntaxes.Ring, rest, o => new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None));
+                return await RunAsync<RingOptions>(VerbSyntaxes.Ring, rest, o =>
+                {
+                    JobFlagCheck.Validate(o, Core.Commands.CommandHeader.Empty("ring"), VerbSyntaxes.Ring);
+                    return new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None);
+                });
             case "jobs":
                 return await RunAsync<JobsOptions>(VerbSyntaxes.Jobs, rest, o => new JobsVerb(stdout, _time).RunAsync(o, CancellationToken.None));
             case "demo":

@@ -149,7 +149,7 @@ internal static class ArgumentParser
         {
             switch (flag.Kind)
             {
-                case FlagKind.Switch when inline is not null:
+                case FlagKind.Switch or FlagKind.Counter when inline is not null:
                     throw syntax.Error($"`{typed}` takes no value; got '{inline}'.");
                 case FlagKind.Switch:
                     flag.Property.SetValue(options, true);

@@ -14,6 +14,7 @@ internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsol
     {
         var options = parsed.Options;
         options.Command = CommandWords(parsed);
+        JobFlagCheck.Validate(options, CommandHeader.Empty("cstarpar"), VerbSyntaxes.Cstarpar);
 
         // cstar's way: one string, split like a shell line. Several words (after --): the shell already split them.
         var words = options.Command.ToList();

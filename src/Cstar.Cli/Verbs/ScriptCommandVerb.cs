@@ -30,6 +30,7 @@ internal sealed class ScriptCommandVerb(TextWriter stdout, TextWriter stderr, IC
 
         var (values, rest) = ScriptArgumentValues.Extract(header, args);
         var options = ArgumentParser.Parse<JobOptions>(syntax, rest).Options;
+        JobFlagCheck.Validate(options, header, syntax);
         var (_, text) = CommandCatalog.Load(command);
         var launch = new JobLaunch(
             options,
