@@ -83,6 +83,11 @@ internal static class FlagHelpTable
         ["follow"] = new(FlagGroup.OutputAndJobs),
     };
 
+    /// <summary>Where a flag comes in its section: the order of this table, unknown flags last.</summary>
+    public static int Rank(FlagSpec flag) => Order.IndexOf(flag.Name) is var i and >= 0 ? i : int.MaxValue;
+
+    private static readonly List<string> Order = [.. Table.Keys];
+
     public static FlagHelp For(FlagSpec flag) => Table.GetValueOrDefault(flag.Name) ?? new FlagHelp(FlagGroup.Other);
 
     public static string Placeholder(FlagSpec flag) =>

@@ -31,7 +31,7 @@ internal static class VerbHelp
         {
             text.AppendLine();
             text.AppendLine(grouped ? Title(group.Key) + ":" : "Flags:");
-            foreach (var flag in group)
+            foreach (var flag in group.OrderBy(FlagHelpTable.Rank))
             {
                 AppendFlag(text, flag);
             }
