@@ -79,6 +79,7 @@ internal static class FlagHelpTable
         ["reason"] = new(FlagGroup.OutputAndJobs, "TEXT"),
         ["enforced-job-id"] = new(FlagGroup.OutputAndJobs, "UUID", "a new random id"),
         ["retry-failed"] = new(FlagGroup.OutputAndJobs),
+        ["reload-command"] = new(FlagGroup.OutputAndJobs),
         ["max-job-age"] = new(FlagGroup.OutputAndJobs, "DAYS"),
         ["follow"] = new(FlagGroup.OutputAndJobs),
     };

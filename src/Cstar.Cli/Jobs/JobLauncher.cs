@@ -54,8 +54,9 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
 
     public async Task<int> ContinueAsync(ContinueOptions continueOptions, CancellationToken cancellationToken)
     {
-        var jobId = continueOptions.JobId ?? throw new CstarException("cstar continue needs the job id.", "Run cstar jobs to list jobs, then cstar continue <job-id>.", ExitCode.Usage);
-        using var store = JobStoreFactory.Open(continueOptions.OutputDirectory, time);
+        var typed = continueOptions.JobId ?? throw new CstarException("cstar continue needs the job id.", "Run cstar jobs to list jobs, then cstar continue <job-id>.", ExitCode.Usage);
+        using var store = JobStoreFactory.OpenExisting(continueOptions.OutputDirectory, time);
+        var jobId = JobIdResolver.Resolve(typed, store.ListJobs());
         var stored = store.LoadJob(jobId);
         if (stored.State == JobState.Finished)
         {
@@ -80,6 +81,12 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         if (options.HostsVariables is { } file)
         {
             await stderr.WriteLineAsync($"note: --hosts-variables: the values stored with the job are used; {file} is not read again.");
+        }
+
+        if (definition.Runner == RunnerKind.Remote && CommandDrift.Changed(definition.Command) is { } current)
+        {
+            await stderr.WriteLineAsync(CommandDrift.Note(current, continueOptions.ReloadCommand));
+            definition = continueOptions.ReloadCommand ? definition with { Command = current } : definition;
         }
 
         var header = definition.Runner == RunnerKind.Remote && definition.Command.ScriptText is { } text

@@ -11,6 +11,9 @@ internal sealed class ContinueOptions
     [Option("retry-failed", HelpText = "Run the hosts that failed, timed out or did not come back again.")]
     public bool RetryFailed { get; set; }
 
+    [Option("reload-command", HelpText = "When the command's script changed on disk since the job started, run it as it is now instead of the copy stored with the job.")]
+    public bool ReloadCommand { get; set; }
+
     [Option("stop-after", HelpText = "Start at most N more hosts in this run.")]
     public int? StopAfter { get; set; }
 

@@ -1,4 +1,5 @@
 using Cstar.Cli.Composition;
+using Cstar.Cli.Jobs;
 using Cstar.Core.Errors;
 using Cstar.Core.Jobs;
 using Cstar.JobStore.Inspection;
@@ -14,7 +15,14 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
     {
         var words = options.Action.ToList();
         var json = OutputFormats.Parse(options.Output) == OutputFormat.Json;
-        using var store = JobStoreFactory.Open(options.OutputDirectory, time);
+        if (words is [] or ["list"] && !JobStoreFactory.Exists(options.OutputDirectory))
+        {
+            // a fresh machine: nothing to list, and reading must not create ~/.cstar
+            await stdout.WriteAsync(json ? JobJsonRenderer.Render([], []) + "\n" : JobListRenderer.Render([], []));
+            return 0;
+        }
+
+        using var store = JobStoreFactory.OpenExisting(options.OutputDirectory, time);
         var outputs = new HostOutputReader(store, time);
         var inspector = new JobInspector(store, outputs);
         switch (words.FirstOrDefault() ?? "list")
@@ -25,7 +33,7 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
                 await stdout.WriteAsync(json ? JobJsonRenderer.Render(jobs, unreadable) + "\n" : JobListRenderer.Render(jobs, unreadable));
                 return 0;
             case "show" when words.Count == 2:
-                var details = inspector.Show(words[1]);
+                var details = inspector.Show(JobIdResolver.Resolve(words[1], store.ListJobs()));
                 await stdout.WriteAsync(json ? JobJsonRenderer.Render(details) + "\n" : JobDetailsRenderer.Render(details));
                 if (!json && File.Exists(Path.Combine(details.Folder, Logging.JobFolderFileSink.FileName)))
                 {
@@ -35,10 +43,10 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
                 return 0;
             case "log" when words.Count == 2 && options.Follow:
                 var host = options.Host ?? throw new CstarException("--follow needs --host: it follows one host's output.", $"Example: cstar jobs log {words[1]} --host 10.0.0.1 --follow", ExitCode.Usage);
-                await outputs.FollowAsync(words[1], host, OutputChannel.Out, stdout, TimeSpan.FromMilliseconds(500), cancellationToken);
+                await outputs.FollowAsync(JobIdResolver.Resolve(words[1], store.ListJobs()), host, OutputChannel.Out, stdout, TimeSpan.FromMilliseconds(500), cancellationToken);
                 return 0;
             case "log" when words.Count == 2:
-                await stdout.WriteAsync(JobLogRenderer.Render(inspector.Show(words[1]), outputs, options.Host));
+                await stdout.WriteAsync(JobLogRenderer.Render(inspector.Show(JobIdResolver.Resolve(words[1], store.ListJobs())), outputs, options.Host));
                 return 0;
             default:
                 throw new CstarException(
