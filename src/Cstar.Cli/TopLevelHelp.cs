@@ -20,6 +20,7 @@ internal static class TopLevelHelp
         text.AppendLine("  cleanup-jobs    delete finished jobs older than --max-job-age days");
         text.AppendLine("  ring            show clusters, DCs, racks and hosts as a job would discover them");
         text.AppendLine("  demo            a safe rolling restart on a built-in simulated ring");
+        text.AppendLine("  config show     the defaults from cstar.json files and CSTAR_* variables, and where each comes from");
         text.AppendLine();
         text.AppendLine("Commands (scripts with '# C*' headers; first found wins):");
         foreach (var command in catalog.List())

@@ -2,6 +2,7 @@ using Cstar.Cli.Arguments;
 using Cstar.Cli.Commands;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
+using Cstar.Cli.Settings;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Errors;
 
@@ -13,7 +14,7 @@ namespace Cstar.Cli;
 /// </summary>
 internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] BuiltInVerbs = ["continue", "cleanup-jobs", "ring", "jobs", "demo"];
+    private static readonly string[] BuiltInVerbs = ["continue", "cleanup-jobs", "ring", "jobs", "demo", "config"];
 
     private readonly IConsolePrompt _prompt = new TerminalPrompt();
     private readonly TimeProvider _time = TimeProvider.System;
@@ -43,11 +44,14 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             case "cleanup-jobs":
                 return await RunAsync<CleanupJobsOptions>(VerbSyntaxes.CleanupJobs, rest, o => new CleanupJobsVerb(stdout, _time).RunAsync(o));
             case "ring":
-                return await RunAsync<RingOptions>(VerbSyntaxes.Ring, rest, o =>
+                return await RunParsedAsync<RingOptions>(VerbSyntaxes.Ring, rest, parsed =>
                 {
-                    JobFlagCheck.Validate(o, Core.Commands.CommandHeader.Empty("ring"), VerbSyntaxes.Ring);
-                    return new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None);
+                    SettingsDefaults.Apply(parsed, VerbSyntaxes.Ring, CstarSettings.Load(SettingsSources.Default()));
+                    JobFlagCheck.Validate(parsed.Options, Core.Commands.CommandHeader.Empty("ring"), VerbSyntaxes.Ring);
+                    return new RingVerb(stdout, stderr, _prompt, _time).RunAsync(parsed.Options, CancellationToken.None);
                 });
+            case "config":
+                return await RunAsync<ConfigOptions>(VerbSyntaxes.Config, rest, o => new ConfigVerb(stdout).RunAsync(o, CstarSettings.Load(SettingsSources.Default())));
             case "jobs":
                 return await RunAsync<JobsOptions>(VerbSyntaxes.Jobs, rest, o => new JobsVerb(stdout, _time).RunAsync(o, CancellationToken.None));
             case "demo":
@@ -70,7 +74,11 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         return await new CstarparVerb(stdout, stderr, _prompt, _time).RunAsync(parsed, CancellationToken.None);
     }
 
-    private async Task<int> RunAsync<T>(VerbSyntax syntax, string[] args, Func<T, Task<int>> run)
+    private Task<int> RunAsync<T>(VerbSyntax syntax, string[] args, Func<T, Task<int>> run)
+        where T : class =>
+        RunParsedAsync<T>(syntax, args, parsed => run(parsed.Options));
+
+    private async Task<int> RunParsedAsync<T>(VerbSyntax syntax, string[] args, Func<ParsedCommandLine<T>, Task<int>> run)
         where T : class
     {
         var parsed = ArgumentParser.Parse<T>(syntax, args);
@@ -80,7 +88,7 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             return 0;
         }
 
-        return await run(parsed.Options);
+        return await run(parsed);
     }
 
     private static CommandLineError UnknownVerb(string word, CommandCatalog catalog)

@@ -32,7 +32,7 @@ internal static class ArgumentParser
         var state = new ParseState(syntax, args, options);
         state.Run();
         BindPositionals(syntax, options, state.Positionals);
-        return new ParsedCommandLine<T>(options, state.Positionals, state.FlagWords, state.AfterDashDash);
+        return new ParsedCommandLine<T>(options, state.Positionals, state.FlagWords, state.AfterDashDash) { Given = state.Given };
     }
 
     private static void ApplyDefaults(FlagTable table, object options)
@@ -82,6 +82,8 @@ internal static class ArgumentParser
         public List<string> Positionals { get; } = [];
 
         public List<string> FlagWords { get; } = [];
+
+        public HashSet<string> Given { get; } = new(StringComparer.Ordinal);
 
         public bool AfterDashDash { get; private set; }
 
@@ -147,6 +149,7 @@ internal static class ArgumentParser
 
         private void Take(FlagSpec flag, string typed, string? inline)
         {
+            Given.Add(flag.Name);
             switch (flag.Kind)
             {
                 case FlagKind.Switch or FlagKind.Counter when inline is not null:

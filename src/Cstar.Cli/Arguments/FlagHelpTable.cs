@@ -9,6 +9,7 @@ internal static class FlagHelpTable
     private static readonly Dictionary<string, FlagHelp> Table = new(StringComparer.Ordinal)
     {
         // Targets
+        ["cluster"] = new(FlagGroup.Targets, "NAME"),
         ["seed-host"] = new(FlagGroup.Targets, "HOST"),
         ["host"] = new(FlagGroup.Targets, "HOST"),
         ["host-file"] = new(FlagGroup.Targets, "FILE"),
@@ -96,5 +97,5 @@ internal static class FlagHelpTable
 
     /// <summary>The flags `cstar ring` uses: where to discover from and how to reach nodetool.</summary>
     public static bool IsRingFlag(FlagSpec flag) =>
-        flag.Name is "seed-host" or "host" or "keyspace" or "key-space" or "verbose" or "output" || For(flag).Group == FlagGroup.Ssh;
+        flag.Name is "cluster" or "seed-host" or "host" or "keyspace" or "key-space" or "verbose" or "output" || For(flag).Group == FlagGroup.Ssh;
 }

@@ -9,4 +9,7 @@ internal sealed record ParsedCommandLine<T>(T Options, IReadOnlyList<string> Pos
     public bool HelpRequested { get; init; }
 
     public bool VersionRequested { get; init; }
+
+    /// <summary>The flags given on the command line (by name), which settings files and CSTAR_* variables do not override.</summary>
+    public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 }

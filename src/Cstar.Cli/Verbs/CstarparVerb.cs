@@ -1,6 +1,7 @@
 using Cstar.Cli.Arguments;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
+using Cstar.Cli.Settings;
 using Cstar.Core.Commands;
 using Cstar.Core.Jobs;
 using Cstar.Transport;
@@ -14,6 +15,7 @@ internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsol
     {
         var options = parsed.Options;
         options.Command = CommandWords(parsed);
+        var fromSettings = SettingsDefaults.Apply(parsed, VerbSyntaxes.Cstarpar, CstarSettings.Load(SettingsSources.Default()));
         JobFlagCheck.Validate(options, CommandHeader.Empty("cstarpar"), VerbSyntaxes.Cstarpar);
 
         // cstar's way: one string, split like a shell line. Several words (after --): the shell already split them.
@@ -21,7 +23,7 @@ internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsol
         var commandLine = words.Count == 1 ? words[0] : ShellQuote.Join(words);
         var launch = new JobLaunch(
             options,
-            [.. parsed.FlagWords],
+            [.. parsed.FlagWords, .. fromSettings],
             "cstarpar",
             CommandHeader.Empty("cstarpar"),
             new CommandSource(commandLine, null, ScriptCommandVerb.Sha256Hex(commandLine)),

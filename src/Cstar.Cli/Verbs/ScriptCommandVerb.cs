@@ -2,6 +2,7 @@ using Cstar.Cli.Arguments;
 using Cstar.Cli.Commands;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
+using Cstar.Cli.Settings;
 using Cstar.Core.Commands;
 using Cstar.Core.Jobs;
 
@@ -29,12 +30,14 @@ internal sealed class ScriptCommandVerb(TextWriter stdout, TextWriter stderr, IC
         }
 
         var (values, rest) = ScriptArgumentValues.Extract(header, args);
-        var options = ArgumentParser.Parse<JobOptions>(syntax, rest).Options;
+        var parsed = ArgumentParser.Parse<JobOptions>(syntax, rest);
+        var fromSettings = SettingsDefaults.Apply(parsed, syntax, CstarSettings.Load(SettingsSources.Default()));
+        var options = parsed.Options;
         JobFlagCheck.Validate(options, header, syntax);
         var (_, text) = CommandCatalog.Load(command);
         var launch = new JobLaunch(
             options,
-            [.. rest],
+            [.. rest, .. fromSettings],
             command.Name,
             header,
             new CommandSource(text, command.Path, Sha256Hex(text)),

@@ -83,6 +83,14 @@ internal static class VerbSyntaxes
         "Delete finished jobs older than --max-job-age days (counted from their end).",
         ["cstar cleanup-jobs --max-job-age 30"]);
 
+    public static VerbSyntax Config { get; } = new(
+        "cstar config",
+        "usage: cstar config show [--cluster NAME]",
+        FlagTable.Of(typeof(ConfigOptions)),
+        PositionalRule.Bound,
+        "Show the defaults that /etc/cstar/cstar.json, ~/.cstar/cstar.json and CSTAR_* variables give the job flags, and where each comes from.",
+        ["cstar config show", "cstar config show --cluster prod"]);
+
     public static VerbSyntax Demo { get; } = new(
         "cstar demo",
         "usage: cstar demo [flags]",
