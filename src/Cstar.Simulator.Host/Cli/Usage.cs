@@ -15,7 +15,8 @@ internal static class Usage
           cstar-sim nodetool <args>     (what the `nodetool` shim runs inside a host session)
 
         --version: 2.1, 2.2, 3.0, 3.11, 4.0, 4.1, 5.0 (nodetool formats of each), or a full version such as 4.1.3;
-          2.1 -> 2.1.22, 2.2 -> 2.2.19, 3.0 -> 3.0.29, 3.11 -> 3.11.10, 4.0 -> 4.0-alpha4, 4.1 -> 4.1.5, 5.0 -> 5.0.2.
+          2.1 -> 2.1.22, 2.2 -> 2.2.19, 3.0 -> 3.0.29, 3.11 -> 3.11.10, 4.0 -> 4.0-alpha4, 4.1 -> 4.1.5, 5.0 -> 5.0.2
+          (status shows a pre-release as describecluster and cstar ring do: 4.0.0-alpha4; nodetool version says 4.0-alpha4).
         Host i lives at 127.N.(1 + i/250).(1 + i%250) (N = --network, default 10); 127.0.0.1 is never used.
         Then: ssh -F <dir>/ssh_config node001 nodetool status
         """;

@@ -31,7 +31,7 @@ public sealed class CommandLineTests
 
             up.ExitCode.Should().Be(0, up.StandardError);
             up.StandardOutput.Should().Contain("3 hosts up");
-            status.StandardOutput.Should().MatchRegex($"127\\.{network}\\.1\\.2 +node002 +dc2 +rack1 +on +up +4\\.0-alpha4\n");
+            status.StandardOutput.Should().MatchRegex($"127\\.{network}\\.1\\.2 +node002 +dc2 +rack1 +on +up +4\\.0\\.0-alpha4\n", "the version as describecluster and cstar ring print it");
             stop.StandardOutput.Should().Be($"node002: cassandra stopped\n");
             nodetool.StandardError.Should().StartWith("nodetool: Failed to connect");
             unknown.ExitCode.Should().Be(1);
