@@ -51,6 +51,9 @@ internal static class FlagHelpTable
         ["dry-run"] = new(FlagGroup.Safety),
         ["estimate-per-host"] = new(FlagGroup.Safety, "DURATION"),
         ["confirm"] = new(FlagGroup.Safety),
+        ["include-system-keyspaces"] = new(FlagGroup.Safety),
+        ["strict-consistency"] = new(FlagGroup.Safety),
+        ["yes-all-at-once"] = new(FlagGroup.Safety),
         ["force"] = new(FlagGroup.Safety),
 
         // SSH (and nodetool over it)
@@ -62,6 +65,7 @@ internal static class FlagHelpTable
         ["jump-host"] = new(FlagGroup.Ssh, "[USER@]HOST[:PORT]"),
         ["accept-new-host-keys"] = new(FlagGroup.Ssh),
         ["ssh-alive-timeout"] = new(FlagGroup.Ssh, "DURATION", "15s"),
+        ["reconnect-window"] = new(FlagGroup.Ssh, "DURATION"),
         ["ssh-lib"] = new(FlagGroup.Ssh, "sshnet|openssh", "sshnet"),
         ["ssh-password"] = new(FlagGroup.Ssh, "PASSWORD"),
         ["use-sudo"] = new(FlagGroup.Ssh),

@@ -17,11 +17,14 @@ internal sealed class CstarSettings
 {
     public const string Clusters = "clusters";
 
+    /// <summary>Safe by default, explicit to loosen: these are given on the command line of the job that needs them, never as a standing default.</summary>
+    private static readonly string[] Loosening = ["force", "yes-all-at-once", "ignore-down-nodes", "allow-schema-disagreement"];
+
     /// <summary>
     /// Never taken from settings: a secret (CSTAR_SSH_PASSWORD is the password itself, not a flag), one id per job,
     /// and the names cstar itself exports to the commands it runs (CSTAR_HOST, CSTAR_CLUSTER), so a nested cstar is not steered by them.
     /// </summary>
-    private static readonly string[] NotSettings = ["ssh-password", "enforced-job-id", "cluster", "host"];
+    private static readonly string[] NotSettings = ["ssh-password", "enforced-job-id", "cluster", "host", .. Loosening];
 
     private readonly IConfigurationRoot _root;
 
@@ -122,6 +125,14 @@ internal sealed class CstarSettings
             foreach (var key in keys.Where(k => k != Clusters))
             {
                 var name = key.Replace('_', '-').ToLowerInvariant();
+                if (Loosening.Contains(name))
+                {
+                    throw new CstarException(
+                        $"{Describe(provider, key)}: `{key}` loosens a safety rule, so it is not a setting.",
+                        $"Give --{name} on the command line of the job that needs it.",
+                        ExitCode.Usage);
+                }
+
                 if (!flags.Contains(name) || NotSettings.Contains(name))
                 {
                     var guess = Spelling.Closest(name, flags);

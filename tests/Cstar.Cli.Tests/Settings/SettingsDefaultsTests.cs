@@ -129,6 +129,20 @@ public sealed class SettingsDefaultsTests : IDisposable
     }
 
     [Fact]
+    public void A_flag_that_loosens_a_safety_rule_is_refused_as_a_standing_default()
+    {
+        var sources = Sources(user: """{"ignore-down-nodes": true}""");
+        Variable("FORCE", "true");
+
+        var act = () => CstarSettings.Load(sources);
+
+        act.Should().Throw<CstarException>().Where(e => e.Message.Contains("loosens a safety rule"));
+        File.Delete(sources.UserFile);
+        var (options, _) = Apply(sources, "--seed-host", "a");
+        options.Force.Should().BeFalse("CSTAR_FORCE is not read either");
+    }
+
+    [Fact]
     public async Task Config_show_prints_each_effective_value_and_where_it_comes_from()
     {
         var sources = Sources(user: """{"ssh-identity-file": "/keys/id", "clusters": {"prod": {"seed-host": "10.0.0.1"}}}""");
