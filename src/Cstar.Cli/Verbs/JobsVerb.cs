@@ -15,6 +15,14 @@ internal sealed class JobsVerb(TextWriter stdout, TimeProvider time)
     {
         var words = options.Action.ToList();
         var json = OutputFormats.Parse(options.Output) == OutputFormat.Json;
+        if (words is not ([] or ["list"] or ["show", _] or ["log", _]))
+        {
+            throw new CstarException(
+                $"'cstar jobs {string.Join(' ', words)}' is not understood.",
+                "Use: cstar jobs | cstar jobs show <job-id> | cstar jobs log <job-id> [--host H] [--follow] (a unique start of the id, or latest)",
+                ExitCode.Usage);
+        }
+
         if (words is [] or ["list"] && !JobStoreFactory.Exists(options.OutputDirectory))
         {
             // a fresh machine: nothing to list, and reading must not create ~/.cstar

@@ -60,6 +60,8 @@ public sealed class TypicalMistakesTests
         { "cstar", ["ring", "--output", "xml", "--seed-host", Seed], "--output" },
         { "cstar", ["jobs", "--follw"], "did you mean `--follow`?" },
         { "cstar", ["continue"], "job id" },
+        { "cstar", ["jobs", "show"], "cstar jobs show <job-id>" },
+        { "cstar", ["jobs", "shwo", "latest"], "not understood" },
         { "cstar", ["cleanup-jobs", "--max-job-age", "ten"], "--max-job-age" },
         { "cstar", ["demo", "--nodes", "many"], "--nodes" },
         { "cstar", ["restrat", "--seed-host", Seed], "did you mean `restart`?" },
