@@ -32,6 +32,11 @@ public static class CliApplication
         {
             var report = ErrorReport.For(e);
             await stderr.WriteLineAsync($"error: {report.Error}").ConfigureAwait(false);
+            if (e is Arguments.CommandLineError { Usage: { } usage })
+            {
+                await stderr.WriteLineAsync(usage).ConfigureAwait(false);
+            }
+
             if (!string.IsNullOrWhiteSpace(report.Hint))
             {
                 await stderr.WriteLineAsync($"hint: {report.Hint}").ConfigureAwait(false);

@@ -9,16 +9,18 @@ internal static class TopLevelHelp
     public static string Render(CommandCatalog catalog)
     {
         var text = new StringBuilder();
-        text.AppendLine($"cstar {VersionInfo.Current}: run a command on every node of a Cassandra cluster, safely.");
+        text.AppendLine("usage: cstar <command> [its arguments] (--seed-host HOST... | --host HOST... | --host-file FILE) [flags]");
+        text.AppendLine("       cstar <verb> [flags]");
         text.AppendLine();
-        text.AppendLine("Usage: cstar <command> [arguments] --seed-host HOST [flags]    or    cstar <verb> [flags]");
+        text.AppendLine("Run a command on every node of a Cassandra cluster, safely: replica-, rack- and DC-aware, resumable.");
         text.AppendLine();
         text.AppendLine("Verbs:");
-        text.AppendLine("  continue        Resume a job where it stopped; a host never runs twice. Example: cstar continue <job-id>");
-        text.AppendLine("  jobs            List jobs, show one, print its output. Example: cstar jobs show <job-id>");
-        text.AppendLine("  cleanup-jobs    Delete finished jobs older than --max-job-age days. Example: cstar cleanup-jobs --max-job-age 30");
-        text.AppendLine("  ring            Show clusters, DCs, racks and hosts from a seed. Example: cstar ring --seed-host 10.0.0.1");
-        text.AppendLine("  demo            A safe rolling restart on a built-in simulated ring. Example: cstar demo");
+        text.AppendLine("  continue        resume a job where it stopped; a host never runs twice");
+        text.AppendLine("  jobs            list jobs, show one, print a host's output");
+        text.AppendLine("  cleanup-jobs    delete finished jobs older than --max-job-age days");
+        text.AppendLine("  ring            show clusters, DCs, racks and hosts as a job would discover them");
+        text.AppendLine("  demo            a safe rolling restart on a built-in simulated ring");
+        text.AppendLine("  config show     the defaults from cstar.json files and CSTAR_* variables, and where each comes from");
         text.AppendLine();
         text.AppendLine("Commands (scripts with '# C*' headers; first found wins):");
         foreach (var command in catalog.List())
@@ -38,7 +40,7 @@ internal static class TopLevelHelp
 
         text.AppendLine($"  searched: {string.Join(", ", catalog.SearchPath)}");
         text.AppendLine();
-        text.AppendLine("Every verb and command has --help with an example. cstar --version prints the version.");
+        text.AppendLine("cstar <verb or command> --help shows its flags and examples; cstarpar --help the local-command variant.");
         return text.ToString();
     }
 }

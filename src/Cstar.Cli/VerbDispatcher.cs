@@ -1,7 +1,8 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 using Cstar.Cli.Commands;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
+using Cstar.Cli.Settings;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Errors;
 
@@ -13,14 +14,7 @@ namespace Cstar.Cli;
 /// </summary>
 internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly Type[] BuiltInVerbs =
-    [
-        typeof(ContinueOptions),
-        typeof(CleanupJobsOptions),
-        typeof(RingOptions),
-        typeof(JobsOptions),
-        typeof(DemoOptions),
-    ];
+    private static readonly string[] BuiltInVerbs = ["continue", "cleanup-jobs", "ring", "jobs", "demo", "config"];
 
     private readonly IConsolePrompt _prompt = new TerminalPrompt();
     private readonly TimeProvider _time = TimeProvider.System;
@@ -36,37 +30,74 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
             return args.Length == 0 ? (int)ExitCode.Usage : 0;
         }
 
-        var builtIn = BuiltInVerbs.Select(t => t.GetCustomAttributes(typeof(VerbAttribute), false).Cast<VerbAttribute>().Single().Name);
-        if (!args[0].StartsWith('-') && !builtIn.Contains(args[0]))
+        if (args[0] == "--version")
         {
-            var command = catalog.Find(args[0])
-                ?? throw new CstarException(
-                    $"'{args[0]}' is neither a cstar verb nor a command in {string.Join(", ", catalog.SearchPath)}.",
-                    "Run cstar --help for the verbs and commands, or drop a script with '# C*' headers into ~/.cstar/commands.",
-                    ExitCode.Usage);
-            return await new ScriptCommandVerb(stdout, stderr, _prompt, _time).RunAsync(command, args[1..], CancellationToken.None);
+            await stdout.WriteLineAsync($"cstar {VersionInfo.Current}");
+            return 0;
         }
 
-        using var parser = CliParser.Create();
-        var result = parser.ParseArguments(args, BuiltInVerbs);
-        return await result.MapResult(
-            (ContinueOptions o) => new JobLauncher(stdout, stderr, _prompt, _time).ContinueAsync(o, CancellationToken.None),
-            (CleanupJobsOptions o) => new CleanupJobsVerb(stdout, _prompt, _time).RunAsync(o),
-            (RingOptions o) => new RingVerb(stdout, stderr, _prompt, _time).RunAsync(o, CancellationToken.None),
-            (JobsOptions o) => new JobsVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None),
-            (DemoOptions o) => new Demo.DemoVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None),
-            errors => Task.FromResult(HelpPrinter.Print("cstar", result, errors, stdout, stderr))).ConfigureAwait(false);
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "continue":
+                return await RunAsync<ContinueOptions>(VerbSyntaxes.Continue, rest, o => new JobLauncher(stdout, stderr, _prompt, _time).ContinueAsync(o, CancellationToken.None));
+            case "cleanup-jobs":
+                return await RunAsync<CleanupJobsOptions>(VerbSyntaxes.CleanupJobs, rest, o => new CleanupJobsVerb(stdout, _prompt, _time).RunAsync(o));
+            case "ring":
+                return await RunParsedAsync<RingOptions>(VerbSyntaxes.Ring, rest, parsed =>
+                {
+                    SettingsDefaults.Apply(parsed, VerbSyntaxes.Ring, CstarSettings.Load(SettingsSources.Default()));
+                    JobFlagCheck.Validate(parsed.Options, Core.Commands.CommandHeader.Empty("ring"), VerbSyntaxes.Ring);
+                    return new RingVerb(stdout, stderr, _prompt, _time).RunAsync(parsed.Options, CancellationToken.None);
+                });
+            case "config":
+                return await RunAsync<ConfigOptions>(VerbSyntaxes.Config, rest, o => new ConfigVerb(stdout).RunAsync(o, CstarSettings.Load(SettingsSources.Default())));
+            case "jobs":
+                return await RunAsync<JobsOptions>(VerbSyntaxes.Jobs, rest, o => new JobsVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None));
+            case "demo":
+                return await RunAsync<DemoOptions>(VerbSyntaxes.Demo, rest, o => new Demo.DemoVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None));
+        }
+
+        var command = catalog.Find(args[0]) ?? throw UnknownVerb(args[0], catalog);
+        return await new ScriptCommandVerb(stdout, stderr, _prompt, _time).RunAsync(command, rest, CancellationToken.None);
     }
 
-    public Task<int> RunCstarparAsync(string[] args)
+    public async Task<int> RunCstarparAsync(string[] args)
     {
-        using var parser = CliParser.Create();
-        var result = parser.ParseArguments<CstarparOptions>(args);
-        return result.MapResult(
-            o => new CstarparVerb(stdout, stderr, _prompt, _time).RunAsync(o, args, CancellationToken.None),
-            errors => Task.FromResult(HelpPrinter.Print("cstarpar", result, errors, stdout, stderr)));
+        var parsed = ArgumentParser.Parse<CstarparOptions>(VerbSyntaxes.Cstarpar, args);
+        if (parsed.HelpRequested || parsed.VersionRequested)
+        {
+            await stdout.WriteAsync(parsed.HelpRequested ? VerbHelp.Render(VerbSyntaxes.Cstarpar) : $"cstarpar {VersionInfo.Current}\n");
+            return 0;
+        }
+
+        return await new CstarparVerb(stdout, stderr, _prompt, _time).RunAsync(parsed, CancellationToken.None);
     }
 
-    private static Task<int> NotYet(string verb, string issue) =>
-        throw new CstarException($"'{verb}' is not available in this build yet.", $"It arrives with {issue}; see README.md for what works today.");
+    private Task<int> RunAsync<T>(VerbSyntax syntax, string[] args, Func<T, Task<int>> run)
+        where T : class =>
+        RunParsedAsync<T>(syntax, args, parsed => run(parsed.Options));
+
+    private async Task<int> RunParsedAsync<T>(VerbSyntax syntax, string[] args, Func<ParsedCommandLine<T>, Task<int>> run)
+        where T : class
+    {
+        var parsed = ArgumentParser.Parse<T>(syntax, args);
+        if (parsed.HelpRequested || parsed.VersionRequested)
+        {
+            await stdout.WriteAsync(parsed.HelpRequested ? VerbHelp.Render(syntax) : $"cstar {VersionInfo.Current}\n");
+            return 0;
+        }
+
+        return await run(parsed);
+    }
+
+    private static CommandLineError UnknownVerb(string word, CommandCatalog catalog)
+    {
+        var known = BuiltInVerbs.Concat(catalog.List().Select(c => c.Name)).ToList();
+        var guess = word.StartsWith('-') ? null : Spelling.Closest(word, known);
+        var what = word.StartsWith('-')
+            ? $"`{word}`: cstar wants a verb or command first, then its flags (cstar run --seed-host ...)."
+            : $"`{word}` is neither a cstar verb nor a command in {string.Join(", ", catalog.SearchPath)}" + (guess is null ? "." : $"; did you mean `{guess}`?");
+        return new CommandLineError(what, "usage: cstar <verb|command> [flags]", "see `cstar --help` for the verbs and commands.");
+    }
 }

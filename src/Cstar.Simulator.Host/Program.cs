@@ -8,6 +8,11 @@ try
         return await ControlCommands.NodetoolAsync(args);
     }
 
+    if (args.Length == 0 || args[0] is "help" or "--help" or "-h" || args.Contains("--help") || args.Contains("-h"))
+    {
+        return Help(args.Length == 0 ? 2 : 0);
+    }
+
     var parsed = new CliArguments(args);
     return (args.Length > 0 ? args[0] : "help") switch
     {
@@ -16,7 +21,6 @@ try
         "down" => await DownCommand.RunAsync(parsed),
         "status" => await ControlCommands.StatusAsync(parsed),
         "ctl" => await ControlCommands.CtlAsync(parsed),
-        "help" or "--help" or "-h" => Help(0),
         _ => Help(2),
     };
 }

@@ -16,7 +16,7 @@ public sealed partial class SimulatedRing
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
         "status", "ring", "describering", "describecluster", "info", "version", "statusbinary", "statusgossip",
-        "netstats", "compactionstats", "tablestats", "cfstats", "drain", "flush", "upgradesstables", "stopdaemon",
+        "netstats", "compactionstats", "tablestats", "cfstats", "drain", "flush", "snapshot", "upgradesstables", "stopdaemon",
         "disablebinary", "enablebinary", "disablegossip", "enablegossip",
     };
 
@@ -80,12 +80,36 @@ public sealed partial class SimulatedRing
                 return Ok(string.Empty);
             case "upgradesstables":
                 return UpgradeSstables(node, now, line);
+            case "snapshot":
+                return Snapshot(node, now, line);
             case "stopdaemon":
                 Stop(node, now);
                 return Ok("Cassandra has shutdown.\n");
             default:
                 return Toggle(node, now, line.Command!);
         }
+    }
+
+    /// <summary>
+    /// As Snapshot.java prints it: the keyspaces (or all), the tag (default: the time in milliseconds), and from 3.4
+    /// on the options map; then the snapshot directory. A snapshot flushes first unless --skip-flush.
+    /// </summary>
+    private static NodetoolResponse Snapshot(NodeRuntime node, DateTimeOffset now, NodetoolCommandLine line)
+    {
+        var arguments = line.Arguments.ToList();
+        var tagAt = arguments.FindIndex(a => a is "-t" or "--tag");
+        var tag = tagAt >= 0 && tagAt + 1 < arguments.Count ? arguments[tagAt + 1] : now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var keyspaces = line.Positional("-t", "--tag", "-cf", "--column-family", "--table", "-kt", "--kt-list", "-kc", "--kc.list", "--ttl");
+        var skipFlush = line.HasFlag("-sf", "--skip-flush");
+        if (!skipFlush)
+        {
+            node.Compactions.Add(now, 1);
+        }
+
+        var version = node.Version;
+        var options = version.Major > 3 || (version.Major == 3 && version.Minor >= 4) ? $" and options {{skipFlush={(skipFlush ? "true" : "false")}}}" : string.Empty;
+        var which = keyspaces.Count == 0 ? "[all keyspaces]" : "[" + string.Join(", ", keyspaces) + "]";
+        return Ok($"Requested creating snapshot(s) for {which} with snapshot name [{tag}]{options}\nSnapshot directory: {tag}\n");
     }
 
     private static NodetoolResponse Status(ClusterView view, string? keyspace, bool resolveIp)

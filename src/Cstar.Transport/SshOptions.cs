@@ -39,6 +39,9 @@ public sealed record SshOptions
     /// <summary>Unknown host keys are appended to the known_hosts file instead of refused (a changed key is always refused).</summary>
     public bool AcceptNewHostKeys { get; init; }
 
+    /// <summary>Write keys accepted under <see cref="AcceptNewHostKeys"/> to known_hosts; false under --dry-run (trusted for this run only).</summary>
+    public bool RecordAcceptedHostKeys { get; init; } = true;
+
     /// <summary>Session channels opened at once on one connection; must stay within the server's MaxSessions (OpenSSH default 10).</summary>
     public int MaxSessions { get; init; } = 10;
 

@@ -145,6 +145,21 @@ public sealed class NodetoolCommandTests
     }
 
     [Fact]
+    public void Snapshot_prints_what_nodetool_prints_and_flushes_first_unless_told_not_to()
+    {
+        var ring = CapturedRing();
+
+        var tagged = ring.RunNodetool("127.0.0.1", ["snapshot", "-t", "before-upgrade", "acc_nts"]);
+        var all = ring.RunNodetool("127.0.0.1", ["snapshot", "--skip-flush"]);
+
+        tagged.ExitCode.Should().Be(0);
+        tagged.StandardOutput.Should().StartWith("Requested creating snapshot(s) for [acc_nts] with snapshot name [before-upgrade]")
+            .And.EndWith("\nSnapshot directory: before-upgrade\n");
+        all.StandardOutput.Should().StartWith("Requested creating snapshot(s) for [all keyspaces] with snapshot name [");
+        ring.RunNodetool("127.0.0.1", ["compactionstats"]).StandardOutput.Should().StartWith("pending tasks: 1\n", "only the snapshot without --skip-flush flushed");
+    }
+
+    [Fact]
     public void Stopdaemon_stops_the_node()
     {
         var ring = CapturedRing();

@@ -1,11 +1,26 @@
+using Cstar.Core.Errors;
 using Cstar.JobStore;
 using Cstar.JobStore.Sqlite;
 
 namespace Cstar.Cli.Composition;
 
-/// <summary>Opens the job store under --output-directory or ~/.cstar.</summary>
+/// <summary>Opens the job store under --output-directory or ~/.cstar; read-only verbs first ask whether there is one.</summary>
 internal static class JobStoreFactory
 {
     public static SqliteJobStore Open(string? outputDirectory, TimeProvider time) =>
-        SqliteJobStore.Open((outputDirectory is null ? new JobStoreOptions(JobStorePaths.Default()) : JobStoreOptions.At(outputDirectory)) with { Time = time });
+        SqliteJobStore.Open(Options(outputDirectory) with { Time = time });
+
+    /// <summary>Where the store's database is (or would be); reading verbs do not create it.</summary>
+    public static string DatabasePath(string? outputDirectory) => Options(outputDirectory).Paths.DatabasePath;
+
+    public static bool Exists(string? outputDirectory) => File.Exists(DatabasePath(outputDirectory));
+
+    /// <summary>The store for a verb that only reads it or acts on existing jobs: an error, not a new empty store, when there is none.</summary>
+    public static SqliteJobStore OpenExisting(string? outputDirectory, TimeProvider time) =>
+        Exists(outputDirectory)
+            ? Open(outputDirectory, time)
+            : throw new CstarException($"There are no jobs: {DatabasePath(outputDirectory)} does not exist.", "Pass the --output-directory the job used, or start a job first.", ExitCode.UserError);
+
+    private static JobStoreOptions Options(string? outputDirectory) =>
+        outputDirectory is null ? new JobStoreOptions(JobStorePaths.Default()) : JobStoreOptions.At(outputDirectory);
 }

@@ -32,6 +32,7 @@ internal static class SshOptionsFactory
             SshConfigFile = options.SshConfig,
             JumpHost = options.JumpHost,
             AcceptNewHostKeys = options.AcceptNewHostKeys,
+            RecordAcceptedHostKeys = !options.DryRun,
             AliveTimeout = alive,
             GivenPassword = () => password,
             PasswordPrompt = host => prompt.AskSecret($"SSH password (asked once, used for every host; first: {host}): "),

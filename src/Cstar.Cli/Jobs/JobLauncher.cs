@@ -59,8 +59,9 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
 
     public async Task<int> ContinueAsync(ContinueOptions continueOptions, CancellationToken cancellationToken)
     {
-        var jobId = continueOptions.JobId ?? throw new CstarException("cstar continue needs the job id.", "Run cstar jobs to list jobs, then cstar continue <job-id>.", ExitCode.Usage);
-        using var store = JobStoreFactory.Open(continueOptions.OutputDirectory, time);
+        var typed = continueOptions.JobId ?? throw new CstarException("cstar continue needs the job id.", "Run cstar jobs to list jobs, then cstar continue <job-id>.", ExitCode.Usage);
+        using var store = JobStoreFactory.OpenExisting(continueOptions.OutputDirectory, time);
+        var jobId = JobIdResolver.Resolve(typed, store.ListJobs());
         var stored = store.LoadJob(jobId);
         if (stored.State == JobState.Finished)
         {
@@ -69,9 +70,16 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
 
         var definition = stored.Definition;
         var words = JsonSerializer.Deserialize<string[]>(definition.SchedulingPolicy) ?? [];
-        using var parser = CliParser.Create();
-        var options = parser.ParseArguments<JobOptions>(words).Value
-            ?? throw new CstarException($"The flags stored with job {jobId} no longer parse.", "Start a new job with the same command.");
+        JobOptions options;
+        try
+        {
+            options = Arguments.ArgumentParser.Parse<JobOptions>(VerbSyntaxes.StoredJobFlags, words).Options;
+        }
+        catch (CstarException e)
+        {
+            throw new CstarException($"The flags stored with job {jobId} no longer parse: {e.Message}", "Start a new job with the same command.");
+        }
+
         options.StopAfter = continueOptions.StopAfter;
         options.Verbose = Math.Max(options.Verbose, continueOptions.Verbose);
         options.OutputDirectory = continueOptions.OutputDirectory;
@@ -79,6 +87,12 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         if (options.HostsVariables is { } file)
         {
             await stderr.WriteLineAsync($"note: --hosts-variables: the values stored with the job are used; {file} is not read again.");
+        }
+
+        if (definition.Runner == RunnerKind.Remote && CommandDrift.Changed(definition.Command) is { } current)
+        {
+            await stderr.WriteLineAsync(CommandDrift.Note(current, continueOptions.ReloadCommand));
+            definition = continueOptions.ReloadCommand ? definition with { Command = current } : definition;
         }
 
         var header = definition.Runner == RunnerKind.Remote && definition.Command.ScriptText is { } text

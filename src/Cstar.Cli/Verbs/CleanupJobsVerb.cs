@@ -20,6 +20,12 @@ internal sealed class CleanupJobsVerb(TextWriter stdout, IConsolePrompt prompt, 
             throw new CstarException("--max-job-age cannot be negative.", "Give a number of days, e.g. --max-job-age 30.", ExitCode.Usage);
         }
 
+        if (!JobStoreFactory.Exists(options.OutputDirectory))
+        {
+            await stdout.WriteLineAsync("0 job(s) deleted, 0 kept (no job store yet).");
+            return 0;
+        }
+
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
         var inspector = new JobInspector(store, new HostOutputReader(store, time));
         var remote = new Jobs.RemoteJobFolders(prompt, time);

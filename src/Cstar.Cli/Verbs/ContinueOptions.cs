@@ -14,6 +14,9 @@ internal sealed class ContinueOptions
     [Option("seed-host", Separator = ',', HelpText = "More hosts to rediscover the ring from, tried after the job's seeds; then every ring member the job knows is tried.")]
     public IEnumerable<string> SeedHosts { get; set; } = [];
 
+    [Option("reload-command", HelpText = "When the command's script changed on disk since the job started, run it as it is now instead of the copy stored with the job.")]
+    public bool ReloadCommand { get; set; }
+
     [Option("stop-after", HelpText = "Start at most N more hosts in this run.")]
     public int? StopAfter { get; set; }
 

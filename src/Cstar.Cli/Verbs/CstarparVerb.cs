@@ -1,30 +1,29 @@
-using System.Collections.Immutable;
+using Cstar.Cli.Arguments;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
+using Cstar.Cli.Settings;
 using Cstar.Core.Commands;
-using Cstar.Core.Errors;
 using Cstar.Core.Jobs;
 using Cstar.Transport;
 
 namespace Cstar.Cli.Verbs;
 
-/// <summary>`cstarpar [flags] [--] COMMAND {}`: a local command once per host, in the same safe order as cstar.</summary>
+/// <summary>`cstarpar [flags] COMMAND` or `cstarpar [flags] -- COMMAND WORDS`: a local command once per host, in the same safe order as cstar.</summary>
 internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsolePrompt prompt, TimeProvider time)
 {
-    public async Task<int> RunAsync(CstarparOptions options, string[] args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParsedCommandLine<CstarparOptions> parsed, CancellationToken cancellationToken)
     {
-        var words = options.Command.ToList();
-        if (words.Count == 0)
-        {
-            throw new CstarException("cstarpar needs a command to run for each host.", "Example: cstarpar --seed-host 10.0.0.1 -- ssh {} nodetool flush", ExitCode.Usage);
-        }
+        var options = parsed.Options;
+        options.Command = CommandWords(parsed);
+        var fromSettings = SettingsDefaults.Apply(parsed, VerbSyntaxes.Cstarpar, CstarSettings.Load(SettingsSources.Default()));
+        JobFlagCheck.Validate(options, CommandHeader.Empty("cstarpar"), VerbSyntaxes.Cstarpar);
 
-        // cstar's way: one string, split like a shell line. Several words: the shell already split them.
+        // cstar's way: one string, split like a shell line. Several words (after --): the shell already split them.
+        var words = options.Command.ToList();
         var commandLine = words.Count == 1 ? words[0] : ShellQuote.Join(words);
-        var flagWords = FlagWords(args, words);
         var launch = new JobLaunch(
             options,
-            flagWords,
+            [.. parsed.FlagWords, .. fromSettings],
             "cstarpar",
             CommandHeader.Empty("cstarpar"),
             new CommandSource(commandLine, null, ScriptCommandVerb.Sha256Hex(commandLine)),
@@ -33,21 +32,20 @@ internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsol
         return await new JobLauncher(stdout, stderr, prompt, time).RunNewAsync(launch, cancellationToken);
     }
 
-    /// <summary>The flags without the command words, so `continue` can parse them back as job flags.</summary>
-    private static ImmutableArray<string> FlagWords(string[] args, List<string> command)
+    /// <summary>As cstar: the command is one word (quoted), or every word after `--`.</summary>
+    private static IReadOnlyList<string> CommandWords(ParsedCommandLine<CstarparOptions> parsed)
     {
-        var dashDash = Array.IndexOf(args, "--");
-        if (dashDash >= 0)
+        var syntax = VerbSyntaxes.Cstarpar;
+        if (parsed.Positionals.Count == 0)
         {
-            return [.. args[..dashDash]];
+            throw syntax.Error("cstarpar needs a command to run for each host, e.g. \"ssh {} nodetool version\" (a list flag such as --seed-host takes the plain words after it: quote the command or put it after --).");
         }
 
-        var remaining = new List<string>(args);
-        foreach (var word in command)
+        if (parsed.Positionals.Count > 1 && !parsed.AfterDashDash)
         {
-            remaining.RemoveAt(remaining.LastIndexOf(word));
+            throw syntax.Error($"the command must be one quoted word or come after `--`; got {parsed.Positionals.Count} words: {string.Join(' ', parsed.Positionals.Select(w => $"`{w}`"))}.");
         }
 
-        return [.. remaining];
+        return parsed.Positionals;
     }
 }

@@ -199,4 +199,8 @@ internal class JobOptions
 
     [Option("force", HelpText = "Start even if another job runs against the same cluster.")]
     public bool Force { get; set; }
+
+    // ---- settings (cstar.json)
+    [Option("cluster", HelpText = "Use the settings of this cluster alias from cstar.json (its seeds, SSH user, ...); see cstar config show.")]
+    public string? Cluster { get; set; }
 }

@@ -27,13 +27,14 @@ internal sealed class RingVerb(TextWriter stdout, TextWriter stderr, IConsolePro
             await stderr.WriteLineAsync($"warning: seed {failure.Seed} was not used: {failure.Reason}");
         }
 
+        var topology = await RingVersions.FillAsync(result.Topology, transport, discoveryOptions.Nodetool, cancellationToken);
         if (format == OutputFormat.Json)
         {
-            await stdout.WriteLineAsync(RingJson.Serialize(result.Topology));
+            await stdout.WriteLineAsync(RingJson.Serialize(topology));
             return 0;
         }
 
-        foreach (var line in RingTextRenderer.Render(result.Topology))
+        foreach (var line in RingTextRenderer.Render(topology))
         {
             await stdout.WriteLineAsync(line);
         }

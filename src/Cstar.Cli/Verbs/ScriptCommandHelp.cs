@@ -4,18 +4,18 @@ using Cstar.Core.Commands;
 
 namespace Cstar.Cli.Verbs;
 
-/// <summary>`cstar &lt;command&gt; --help`: the script's description, its own options, and where the job flags are described.</summary>
+/// <summary>The part of `cstar &lt;command&gt; --help` that comes from the script: where it is, its header's defaults, its own arguments.</summary>
 internal static class ScriptCommandHelp
 {
     public static string Render(CommandFile command, CommandHeader header)
     {
         var text = new StringBuilder();
-        text.AppendLine($"cstar {command.Name}: {header.Description ?? "(no description in the script header)"}");
-        text.AppendLine($"  script: {command.Path}");
-        text.AppendLine($"  defaults: strategy {header.Strategy ?? "topology"}, cluster-parallel {Bool(header.ClusterParallel)}, dc-parallel {Bool(header.DcParallel)}"
+        text.AppendLine($"Script: {command.Path}");
+        text.AppendLine($"Its header: strategy {header.Strategy ?? "topology"}, cluster-parallel {Bool(header.ClusterParallel)}, dc-parallel {Bool(header.DcParallel)}"
             + (header.WaitForCql ? ", waits for CQL" : string.Empty)
             + (header.Timeout is { } t ? $", timeout {DurationText.Format(t)}" : string.Empty)
-            + (header.MaxConcurrency is { } j ? $", max-concurrency {j}" : string.Empty));
+            + (header.MaxConcurrency is { } j ? $", max-concurrency {j}" : string.Empty)
+            + " (flags override it).");
         text.AppendLine();
         if (header.Arguments.IsEmpty)
         {
@@ -23,17 +23,14 @@ internal static class ScriptCommandHelp
         }
         else
         {
-            text.AppendLine("Arguments (reach the script as environment variables):");
+            text.AppendLine("Arguments of this command (reach the script as environment variables):");
             foreach (var a in header.Arguments)
             {
                 var flags = (a.Required ? " (required)" : string.Empty) + (a.Default is null ? string.Empty : $" (default: {a.Default})");
-                text.AppendLine($"  {a.Option} VALUE   -> ${a.Name}{flags}  {a.Description}");
+                text.AppendLine($"  {a.Option + " VALUE",-32}{a.Description} -> ${a.Name}{flags}");
             }
         }
 
-        text.AppendLine();
-        text.AppendLine($"Example: cstar {command.Name} {string.Join(' ', header.Arguments.Where(a => a.Required).Select(a => a.Option + " ..."))} --seed-host 10.0.0.1 --dry-run".Replace("  ", " ", StringComparison.Ordinal));
-        text.AppendLine("Job flags (hosts, strategy, SSH, safety):");
         return text.ToString();
     }
 

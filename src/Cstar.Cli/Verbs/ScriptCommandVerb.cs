@@ -1,7 +1,8 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 using Cstar.Cli.Commands;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Jobs;
+using Cstar.Cli.Settings;
 using Cstar.Core.Commands;
 using Cstar.Core.Jobs;
 
@@ -21,27 +22,22 @@ internal sealed class ScriptCommandVerb(TextWriter stdout, TextWriter stderr, IC
             await stderr.WriteLineAsync("warning: " + warning);
         }
 
-        if (args.Any(a => a is "--help" or "-h"))
+        var syntax = VerbSyntaxes.Command(command.Name, header);
+        if (args.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
         {
-            await stdout.WriteAsync(ScriptCommandHelp.Render(command, header));
-            using var helpParser = CliParser.Create();
-            var help = helpParser.ParseArguments<JobOptions>(["--help"]);
-            return HelpPrinter.Print("cstar " + command.Name, help, ((NotParsed<JobOptions>)help).Errors, stdout, stderr);
+            await stdout.WriteAsync(VerbHelp.Render(syntax, ScriptCommandHelp.Render(command, header)));
+            return 0;
         }
 
         var (values, rest) = ScriptArgumentValues.Extract(header, args);
-        using var parser = CliParser.Create();
-        var parsed = parser.ParseArguments<JobOptions>(rest);
-        if (parsed is NotParsed<JobOptions> notParsed)
-        {
-            return HelpPrinter.Print("cstar " + command.Name, notParsed, notParsed.Errors, stdout, stderr);
-        }
-
-        var options = parsed.Value;
+        var parsed = ArgumentParser.Parse<JobOptions>(syntax, rest);
+        var fromSettings = SettingsDefaults.Apply(parsed, syntax, CstarSettings.Load(SettingsSources.Default()));
+        var options = parsed.Options;
+        JobFlagCheck.Validate(options, header, syntax);
         var (_, text) = CommandCatalog.Load(command);
         var launch = new JobLaunch(
             options,
-            [.. rest],
+            [.. rest, .. fromSettings],
             command.Name,
             header,
             new CommandSource(text, command.Path, Sha256Hex(text)),

@@ -71,7 +71,7 @@ internal sealed class DaemonRequestHandler(SimulatorDaemon daemon)
         {
             var cql = daemon.Ring.IsNativeTransportUp(node.Address) ? "up" : "down";
             var power = daemon.PowerOf(node.Address).ToString().ToLowerInvariant();
-            text.Append(CultureInfo.InvariantCulture, $"{node.Address,-16} {node.HostName,-8} {node.Datacenter,-5} {node.Rack,-7} {power,-10} {cql,-5} {node.CassandraVersion}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{node.Address,-16} {node.HostName,-8} {node.Datacenter,-5} {node.Rack,-7} {power,-10} {cql,-5} {Cstar.Simulator.Java.CassandraVersion.Parse(node.CassandraVersion).Normalized}\n");
         }
 
         return text.ToString();

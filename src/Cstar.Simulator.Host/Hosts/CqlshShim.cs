@@ -38,7 +38,8 @@ internal static class CqlshShim
             fi
             umask 077
             { printf 'statement: %s\n' "$statement"; printf 'username: %s\n' "$user"; printf 'password: %s\n' "$password"; printf 'cqlshrc: %s\n' "$rc"; } >> "$HOME/cqlsh.log"
-            for f in /proc/[0-9]*/cmdline; do tr '\0' ' ' < "$f" 2>/dev/null; echo; done > "$HOME/cqlsh.cmdlines"
+            # 2>/dev/null before < : a process that ends between the glob and the read must not print "cannot open"
+            for f in /proc/[0-9]*/cmdline; do tr '\0' ' ' 2>/dev/null < "$f"; echo; done > "$HOME/cqlsh.cmdlines"
             if [ "$({{nodetool}} statusbinary 2>/dev/null)" != running ]; then
               echo "Connection error: ('Unable to connect to any servers', {'{{address}}:9042': ConnectionRefusedError(111, \"Tried connecting to [('{{address}}', 9042)]. Last error: Connection refused\")})" >&2
               exit 1

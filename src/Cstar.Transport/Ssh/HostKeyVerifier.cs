@@ -8,7 +8,9 @@ namespace Cstar.Transport.Ssh;
 /// revoked entry anywhere wins, then a matching key, then a different key of the same type. The refusal
 /// names the SHA256 fingerprint and the command that accepts it.
 /// </summary>
-public sealed class HostKeyVerifier(bool acceptNew)
+/// <param name="acceptNew">Trust a key no known_hosts file has (a changed key is still refused).</param>
+/// <param name="recordAccepted">Write an accepted key to known_hosts; false under --dry-run, which writes nothing.</param>
+public sealed class HostKeyVerifier(bool acceptNew, bool recordAccepted = true)
 {
     private readonly Lock _appendLock = new();
 
@@ -35,7 +37,11 @@ public sealed class HostKeyVerifier(bool acceptNew)
                     return $"The host key of {name} is not known ({shown}) and the ssh_config sets UserKnownHostsFile none; refusing to connect. "
                         + "Pass --ssh-known-hosts with a known_hosts file that has this key.";
                 case HostKeyStatus.Unknown when acceptNew:
-                    Append(knownHostsFiles[0], KnownHosts.FormatLine(host, port, key));
+                    if (recordAccepted)
+                    {
+                        Append(knownHostsFiles[0], KnownHosts.FormatLine(host, port, key));
+                    }
+
                     return null;
                 case HostKeyStatus.Unknown:
                     return $"The host key of {name} is not known ({shown}); refusing to connect. "
@@ -75,15 +81,30 @@ public sealed class HostKeyVerifier(bool acceptNew)
             : (HostKeyStatus.Unknown, null);
     }
 
+    /// <summary>Appends the line; a missing folder is created 0700 and a missing file 0600, as OpenSSH does (it holds who you trust).</summary>
     private static void Append(string knownHostsPath, string line)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(knownHostsPath));
-        if (directory is not null)
+        if (directory is not null && !Directory.Exists(directory))
         {
-            Directory.CreateDirectory(directory);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
         var needsNewline = File.Exists(knownHostsPath) && new FileInfo(knownHostsPath).Length > 0 && !File.ReadAllText(knownHostsPath).EndsWith('\n');
-        File.AppendAllText(knownHostsPath, (needsNewline ? "\n" : string.Empty) + line + "\n");
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(knownHostsPath, options);
+        writer.Write((needsNewline ? "\n" : string.Empty) + line + "\n");
     }
 }

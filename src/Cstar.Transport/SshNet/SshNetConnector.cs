@@ -51,12 +51,12 @@ internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifi
         {
             methods.Add(new PasswordAuthenticationMethod(target.User, given));
         }
-        else if (keySources.Count == 0 && password.Get(host) is { } asked)
+        else if (keySources.Count == 0 && await ResolvesAsync(host, address, cancellationToken) && password.Get(host) is { } asked)
         {
             methods.Add(new PasswordAuthenticationMethod(target.User, asked));
         }
 
-        if (methods.Count == 0)
+        if (methods.Count == 0 && await ResolvesAsync(host, address, cancellationToken))
         {
             throw new TransportException(host, TransportFailureKind.Authentication, $"{host}: no SSH identity file found and no password given. Pass --ssh-identity-file, add IdentityFile to your ssh_config, or use --ssh-lib openssh to use an ssh-agent.");
         }
@@ -86,6 +86,23 @@ internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifi
             throw refusal is not null
                 ? new TransportException(host, TransportFailureKind.HostKeyRejected, refusal, e)
                 : Map(host, where, e, deadline.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>
+    /// Without a key, a name that does not resolve must be reported as such (not as missing credentials),
+    /// and before the operator is asked for a password that could not be used.
+    /// </summary>
+    private static async Task<bool> ResolvesAsync(string host, string address, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await System.Net.Dns.GetHostAddressesAsync(address, cancellationToken);
+            return true;
+        }
+        catch (SocketException e)
+        {
+            throw new TransportException(host, TransportFailureKind.NameResolution, $"{address}: name resolution failed ({e.Message})", e);
         }
     }
 

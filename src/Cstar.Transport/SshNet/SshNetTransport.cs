@@ -28,7 +28,7 @@ public sealed class SshNetTransport : CommandTransportBase
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var configPath = options.SshConfigFile ?? Path.Combine(home, ".ssh", "config");
         _resolver = new SshTargetResolver(options, SshConfigFile.Load(configPath));
-        var verifier = new HostKeyVerifier(options.AcceptNewHostKeys);
+        var verifier = new HostKeyVerifier(options.AcceptNewHostKeys, options.RecordAcceptedHostKeys);
         _connector = new SshNetConnector(options, verifier, new KeyRing(options.PassphrasePrompt), new PasswordOnce(options.PasswordPrompt), _time);
     }
 

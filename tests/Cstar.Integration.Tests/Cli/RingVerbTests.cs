@@ -35,6 +35,7 @@ public sealed class RingVerbTests
         foreach (var node in cluster.Nodes)
         {
             outcome.StandardOutput.Should().MatchRegex($@"Rack: {node.Rack}\n(\s+\S.*\n)*?\s+UN  {Regex.Escape(node.Address)} ");
+            outcome.StandardOutput.Should().MatchRegex($@"\s{Regex.Escape(node.Address)} .*\s{Regex.Escape(version == "3.11" ? "3.11.10" : "4.0.0-alpha4")}\s", "every node's Cassandra version is shown, not only the seed's");
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class CommandLineTests
 
             up.ExitCode.Should().Be(0, up.StandardError);
             up.StandardOutput.Should().Contain("3 hosts up");
-            status.StandardOutput.Should().MatchRegex($"127\\.{network}\\.1\\.2 +node002 +dc2 +rack1 +on +up +4\\.0-alpha4\n");
+            status.StandardOutput.Should().MatchRegex($"127\\.{network}\\.1\\.2 +node002 +dc2 +rack1 +on +up +4\\.0\\.0-alpha4\n", "the version as describecluster and cstar ring print it");
             stop.StandardOutput.Should().Be($"node002: cassandra stopped\n");
             nodetool.StandardError.Should().StartWith("nodetool: Failed to connect");
             unknown.ExitCode.Should().Be(1);
@@ -111,6 +111,45 @@ public sealed class CommandLineTests
 
         answer.ExitCode.Should().Be((int)ExitCode.UserError);
         answer.StandardError.Should().Be("cstar-sim: how many hosts?\nWrite e.g. `cstar-sim up 12 --dcs 2 --racks 3`.\n");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Cstar_sim_help_exits_0_and_lists_every_supported_version()
+    {
+        var help = await SimAsync("--help");
+        var upHelp = await SimAsync("up", "--help");
+
+        help.ExitCode.Should().Be(0, help.StandardError);
+        upHelp.ExitCode.Should().Be(0, upHelp.StandardError);
+        help.StandardOutput.Should().Contain("2.1, 2.2, 3.0, 3.11, 4.0, 4.1, 5.0").And.Contain("--network");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Sigterm_to_the_daemon_tears_the_cluster_down_before_the_process_ends()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
+        LoopbackCluster.Track(directory);
+        var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var up = await SimAsync("up", "2", "--dir", directory, "--network", network, "--ring-factory", StubRing);
+            up.ExitCode.Should().Be(0, up.StandardError);
+            var daemonPid = int.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "daemon.pid")), CultureInfo.InvariantCulture);
+            LoopbackCluster.ProcessesMentioning(directory).Should().NotBeEmpty();
+
+            await ProcessRunner.RunAsync("/bin/kill", ["-TERM", daemonPid.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10), CancellationToken.None);
+            var gone = await Eventually.HoldsAsync(() => Task.FromResult(!Directory.Exists($"/proc/{daemonPid}")), TimeSpan.FromSeconds(30));
+
+            gone.Should().BeTrue("the daemon ends after SIGTERM");
+
+            LoopbackCluster.ProcessesMentioning(directory).Should().BeEmpty();
+            (await File.ReadAllTextAsync(Path.Combine(directory, "daemon.log"))).Should().Contain("cstar-sim daemon stopping");
+        }
+        finally
+        {
+            await SimAsync("down", "--dir", directory);
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<SshResult> SimAsync(params string[] args)

@@ -60,6 +60,32 @@ public sealed class HostKeyVerifierTests : IDisposable
         Directory.EnumerateFileSystemEntries(_directory).Should().BeEmpty();
     }
 
+    [Fact]
+    public void An_accepted_key_creates_a_missing_ssh_folder_0700_and_known_hosts_0600()
+    {
+        var folder = Path.Combine(_directory, "home", ".ssh");
+        var knownHosts = Path.Combine(folder, "known_hosts");
+
+        new HostKeyVerifier(acceptNew: true).Verify([knownHosts], "db1", 22, KeyA).Should().BeNull();
+
+        File.ReadAllText(knownHosts).Should().Contain("db1 ");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.GetUnixFileMode(knownHosts).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Fact]
+    public void A_key_accepted_without_recording_is_trusted_for_the_run_and_nothing_is_written()
+    {
+        var knownHosts = Path.Combine(_directory, "home", ".ssh", "known_hosts");
+
+        new HostKeyVerifier(acceptNew: true, recordAccepted: false).Verify([knownHosts], "db1", 22, KeyA).Should().BeNull();
+
+        Directory.Exists(Path.Combine(_directory, "home")).Should().BeFalse("--dry-run writes nothing, not even ~/.ssh");
+    }
+
     private string[] Files(params string[] contents)
     {
         var paths = contents.Select((_, i) => Path.Combine(_directory, $"known_hosts_{i}")).ToArray();
