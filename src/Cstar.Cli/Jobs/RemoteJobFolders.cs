@@ -52,8 +52,16 @@ internal sealed class RemoteJobFolders(IConsolePrompt prompt, TimeProvider time)
         }
 
         var words = JsonSerializer.Deserialize<string[]>(job.Definition.SchedulingPolicy) ?? [];
-        using var parser = CliParser.Create();
-        var options = parser.ParseArguments<JobOptions>(words).Value;
+        JobOptions? options;
+        try
+        {
+            options = Arguments.ArgumentParser.Parse<JobOptions>(VerbSyntaxes.StoredJobFlags, words).Options;
+        }
+        catch (CstarException)
+        {
+            options = null;
+        }
+
         if (options is null)
         {
             await stdout.WriteLineAsync($"        {jobId}: its SSH flags no longer parse; remove ~/.cstar/remote-jobs/{jobId} on {string.Join(", ", job.Hosts)} by hand");
