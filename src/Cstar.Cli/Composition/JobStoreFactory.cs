@@ -13,7 +13,18 @@ internal static class JobStoreFactory
     /// <summary>Where the store's database is (or would be); reading verbs do not create it.</summary>
     public static string DatabasePath(string? outputDirectory) => Options(outputDirectory).Paths.DatabasePath;
 
-    public static bool Exists(string? outputDirectory) => File.Exists(DatabasePath(outputDirectory));
+    public static bool Exists(string? outputDirectory)
+    {
+        if (outputDirectory is not null && File.Exists(outputDirectory))
+        {
+            throw new CstarException(
+                $"--output-directory {outputDirectory} is a file, not a folder: cstar cannot keep or read jobs there.",
+                "Give a folder (cstar creates it), or leave --output-directory out to use ~/.cstar.",
+                ExitCode.LocalStorage);
+        }
+
+        return File.Exists(DatabasePath(outputDirectory));
+    }
 
     /// <summary>The store for a verb that only reads it or acts on existing jobs: an error, not a new empty store, when there is none.</summary>
     public static SqliteJobStore OpenExisting(string? outputDirectory, TimeProvider time) =>

@@ -17,5 +17,10 @@ public sealed class DnsHostResolver : IHostResolver
         {
             throw new HostResolutionException(name, e.Message, e);
         }
+        catch (ArgumentException e)
+        {
+            // 0, 0.0.0.0, ::: unspecified addresses, which no host can be reached at.
+            throw new HostResolutionException(name, "not an address a host can be reached at", e);
+        }
     }
 }

@@ -104,6 +104,11 @@ internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifi
         {
             throw new TransportException(host, TransportFailureKind.NameResolution, $"{address}: name resolution failed ({e.Message})", e);
         }
+        catch (ArgumentException e)
+        {
+            // 0.0.0.0, ::: an address no host can be reached at.
+            throw new TransportException(host, TransportFailureKind.NameResolution, $"{address}: not an address a host can be reached at ({e.Message})", e);
+        }
     }
 
     private TransportException Map(string host, string where, Exception e, bool timedOut)
