@@ -67,7 +67,7 @@ public sealed class LocalStorageFaultTests(SmallRingFixture fixture) : IClassFix
     [Fact(Timeout = 240_000)]
     public async Task A_read_only_job_store_is_exit_74_for_jobs_and_for_run()
     {
-        (await CliOnLoopback.CstarAsync(Cluster, "jobs", "--output-directory", _store)).ExitCode.Should().Be(0);
+        (await RunAsync("true")).ExitCode.Should().Be(0, "a first job creates the store (reading verbs create nothing)");
         await ShAsync($"mount --bind '{_store}' '{_store}' && mount -o remount,ro,bind '{_store}'");
         try
         {
