@@ -9,12 +9,16 @@ internal static class Usage
           cstar-sim up <hosts> [--dcs 1] [--racks 1] [--version 4.0|3.11] [--dir /tmp/cstar-sim]
                                [--network 10] [--ssh-port 22] [--cql-port 9042]
                                [--reboot-delay 5] [--start-delay 2] [--ring-factory <dll>:<Type>]
+                               [--profile stock|hardened] [--nodetool-latency 0]
           cstar-sim status [--dir D]
           cstar-sim ctl <stop|start|restart|drain|poweroff|poweron|reboot> <address|hostname> [--delay S] [--dir D]
           cstar-sim down [--dir D]
           cstar-sim nodetool <args>     (what the `nodetool` shim runs inside a host session)
 
         Host i lives at 127.N.(1 + i/250).(1 + i%250) (N = --network, default 10); 127.0.0.1 is never used.
+        --profile stock (default): system_auth, system_distributed and system_traces as the version ships them
+        (SimpleStrategy RF 1, 3, 2); hardened: NetworkTopologyStrategy in every DC (3, 3, 2).
+        --nodetool-latency S: every nodetool call waits S seconds before it answers, as a real JVM does.
         Then: ssh -F <dir>/ssh_config node001 nodetool status
         """;
 }

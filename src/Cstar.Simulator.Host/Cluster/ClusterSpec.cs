@@ -1,12 +1,14 @@
 using System.Globalization;
+using Cstar.Simulator.Spec;
 
 namespace Cstar.Simulator.Host.Cluster;
 
 /// <summary>
 /// The nodes a ring model must simulate: addresses (from <see cref="AddressPlan"/>), host names, data centers,
-/// racks and the Cassandra version. This is what a <see cref="Ring.SimulatedRingFactory"/> receives.
+/// racks, the Cassandra version and how the system keyspaces are replicated. This is what a
+/// <see cref="Ring.SimulatedRingFactory"/> receives.
 /// </summary>
-public sealed record ClusterSpec(IReadOnlyList<SimulatedNodeInfo> Nodes, string CassandraVersion)
+public sealed record ClusterSpec(IReadOnlyList<SimulatedNodeInfo> Nodes, string CassandraVersion, SystemKeyspaceProfile Profile = SystemKeyspaceProfile.Stock)
 {
     /// <summary>
     /// Node i goes to data center dc(1 + i % dcs) and rack rack(1 + (i / dcs) % racks), so every data center
@@ -27,6 +29,6 @@ public sealed record ClusterSpec(IReadOnlyList<SimulatedNodeInfo> Nodes, string 
                 string.Create(CultureInfo.InvariantCulture, $"rack{1 + ((i / dcs) % racks)}"),
                 version))
             .ToList();
-        return new ClusterSpec(nodes, version);
+        return new ClusterSpec(nodes, version, options.Profile);
     }
 }
