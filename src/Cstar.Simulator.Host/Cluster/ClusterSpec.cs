@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cstar.Core.Errors;
 using Cstar.Simulator.Spec;
 
 namespace Cstar.Simulator.Host.Cluster;
@@ -10,6 +11,9 @@ namespace Cstar.Simulator.Host.Cluster;
 /// </summary>
 public sealed record ClusterSpec(IReadOnlyList<SimulatedNodeInfo> Nodes, string CassandraVersion, SystemKeyspaceProfile Profile = SystemKeyspaceProfile.Stock)
 {
+    /// <summary>Half the time the host's nodetool shim waits for the daemon's answer.</summary>
+    public static readonly TimeSpan MaxNodetoolLatency = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Node i goes to data center dc(1 + i % dcs) and rack rack(1 + (i / dcs) % racks), so every data center
     /// and rack fills evenly; host names are node001, node002, ….
@@ -18,6 +22,13 @@ public sealed record ClusterSpec(IReadOnlyList<SimulatedNodeInfo> Nodes, string 
     {
         ArgumentNullException.ThrowIfNull(options);
         AddressPlan.Validate(options.Network, options.HostCount);
+        if (options.NodetoolLatency > MaxNodetoolLatency)
+        {
+            throw new CstarException(
+                $"a nodetool latency of {options.NodetoolLatency.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s is more than the {MaxNodetoolLatency.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s the host's nodetool waits for an answer",
+                "Give --nodetool-latency 0 to 30 seconds.");
+        }
+
         var version = CassandraVersions.Resolve(options.CassandraVersion);
         var dcs = Math.Max(1, options.Datacenters);
         var racks = Math.Max(1, options.Racks);

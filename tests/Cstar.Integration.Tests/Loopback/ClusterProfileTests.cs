@@ -60,4 +60,12 @@ public sealed class ClusterProfileTests
 
         output.Should().Contain("system_auth -> Replication class: NetworkTopologyStrategy {dc2=3, dc1=3}");
     }
+
+    [Fact]
+    public void A_nodetool_latency_longer_than_the_host_shim_waits_is_a_user_error()
+    {
+        var act = () => ClusterSpec.From(new ClusterOptions { Directory = "/tmp/x", NodetoolLatency = TimeSpan.FromSeconds(31) });
+
+        act.Should().Throw<CstarException>().WithMessage("*nodetool latency of 31 s*").Which.Hint.Should().Contain("--nodetool-latency");
+    }
 }
