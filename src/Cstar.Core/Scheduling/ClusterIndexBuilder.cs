@@ -77,7 +77,9 @@ internal sealed class ClusterIndexBuilder
     {
         var name = keyspace.Keyspace.Name;
         var guarded = _policy.KeepConsistency && !_policy.AllowUnavailableKeyspaces.Contains(name);
-        var perDcScope = keyspace.Keyspace.Class == ReplicationClass.NetworkTopology;
+        // Replicas per DC come from each range's endpoints and their nodes' DCs, whatever the class says: 2.x/3.x
+        // report every class as Other. Only SimpleStrategy (known from the schema) ignores DCs.
+        var perDcScope = keyspace.Keyspace.Class != ReplicationClass.Simple;
         foreach (var range in keyspace.Ranges)
         {
             var members = new int[range.Endpoints.Length];

@@ -28,7 +28,7 @@ internal sealed class ConsistencyOracle
                 continue;
             }
 
-            var nts = ks.Keyspace.Class == ReplicationClass.NetworkTopology;
+            var nts = ks.Keyspace.Class != ReplicationClass.Simple;
             foreach (var range in ks.Ranges)
             {
                 var all = range.Endpoints.ToArray();
