@@ -49,5 +49,5 @@ public sealed class PerDcRulesTests
         plan.Waves.SelectMany(w => w.Hosts).Should().Contain(ring.InDc("dc2"));
     }
 
-    private static SchedulingPolicy PerDcStrict(SchedulingPolicy policy) => policy;
+    private static SchedulingPolicy PerDcStrict(SchedulingPolicy policy) => policy with { StrictConsistency = true };
 }
