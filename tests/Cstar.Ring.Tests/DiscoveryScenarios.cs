@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cstar.TestKit;
 
 namespace Cstar.Ring.Tests;
@@ -36,9 +37,23 @@ internal static class DiscoveryScenarios
             .Answer(host, "nodetool status", Fixtures.RealNodetool("4.0-alpha4", status))
             .Answer(host, "nodetool describering system_auth", Fixtures.RealNodetool("4.0-alpha4", "describering-system_auth.txt"))
             .Answer(host, "nodetool describering system_distributed", acc)
-            .Answer(host, "nodetool describering system_traces", acc)
+            .Answer(host, "nodetool describering system_traces", FirstReplicas(acc, 2))
             .Answer(host, "nodetool describering acc_nts", acc);
     }
+
+    /// <summary>
+    /// A describering with only the first <paramref name="count"/> replicas of every range. On the 3-node capture
+    /// acc_nts ({dc1: 2, dc2: 1}, each dc1 node in its own rack) lists the nodes in ring order, as SimpleStrategy
+    /// does, so its first 2 replicas are what the stock system_traces (SimpleStrategy RF 2) gives.
+    /// </summary>
+    public static string FirstReplicas(string describering, int count) =>
+        Regex.Replace(describering, @"(endpoints|rpc_endpoints|endpoint_details):\[([^\]]*)\]", m =>
+        {
+            var separator = m.Groups[1].Value == "endpoint_details" ? "), " : ", ";
+            var items = m.Groups[2].Value.Split(separator);
+            var kept = string.Join(separator, items.Take(count));
+            return $"{m.Groups[1].Value}:[{kept}{(m.Groups[1].Value == "endpoint_details" && count < items.Length ? ")" : string.Empty)}]";
+        });
 
     public static IEnumerable<string> CommandsRunOn(this FakeTransport transport, string host) =>
         transport.Calls.Where(c => c.Host == host).Select(c => string.Join(' ', c.Argv));

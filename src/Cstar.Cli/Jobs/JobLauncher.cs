@@ -49,7 +49,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             JsonSerializer.Serialize(launch.JobFlagWords),
             new HostSelection(
                 [.. options.SeedHosts], [.. options.Hosts], options.HostFile, options.HostFile is null ? null : string.Join('\n', hostNames.Except(options.Hosts)),
-                options.DcFilter, options.RackFilter, options.Keyspace ?? options.KeySpace),
+                options.DcFilter, options.RackFilter, options.SelectedKeyspaces() is { Count: > 0 } keyspaces ? string.Join(',', keyspaces) : null),
             options.Reason,
             [.. setup.Topology.Clusters.Select(c => c.Name)],
             time.GetUtcNow(),

@@ -32,7 +32,7 @@ internal static class JobSetupBuilder
 
         var seeds = options.SeedHosts.Any() ? SeedList.Parse(options.SeedHosts) : hostNames;
         var discovery = await new RingDiscovery(transport).DiscoverAsync(
-            new DiscoveryOptions(seeds) { Keyspace = options.Keyspace ?? options.KeySpace, Nodetool = NodetoolCommand.Build(options) },
+            new DiscoveryOptions(seeds) { Keyspace = options.DiscoveryKeyspace(), Nodetool = NodetoolCommand.Build(options) },
             cancellationToken);
 
         var request = new HostSelectionRequest(
@@ -76,7 +76,9 @@ internal static class JobSetupBuilder
             ConsistencyLevel = options.KeepConsistency is { } level ? StrategyResolver.ParseConsistencyLevel(level) : null,
             IgnoreKeyspaces = options.IgnoreKeyspaces.ToImmutableHashSet(StringComparer.Ordinal),
             AllowUnavailableKeyspaces = options.AllowUnavailable.ToImmutableHashSet(StringComparer.Ordinal),
-            KeyspaceFilter = (options.Keyspace ?? options.KeySpace) is { } ks ? [ks] : ImmutableHashSet.Create<string>(StringComparer.Ordinal),
+            KeyspaceFilter = options.SelectedKeyspaces().ToImmutableHashSet(StringComparer.Ordinal),
+            IncludeSystemKeyspaces = options.IncludeSystemKeyspaces,
+            StrictConsistency = options.StrictConsistency,
             StopAfter = Positive(options.StopAfter, "--stop-after"),
             IgnoreDownNodes = options.IgnoreDownNodes,
             AllowSchemaDisagreement = options.AllowSchemaDisagreement,

@@ -31,6 +31,11 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
             await output.WriteLineAsync($"Host variables: values for {definition.HostVariables.Hosts.Count} host(s), stored with the job");
         }
 
+        foreach (var line in setup.Context.KeyspacePolicyLines)
+        {
+            await output.WriteLineAsync(line);
+        }
+
         foreach (var warning in setup.Context.Warnings)
         {
             await output.WriteLineAsync("warning: " + warning);

@@ -57,9 +57,9 @@ internal sealed class JobLog : IDisposable
     public IJobObserver Observe(IJobObserver view) => new CompositeJobObserver(view, new JobLogObserver(_logger));
 
     public void JobStarting(JobDefinition definition, JobSetup setup, CommandHeader header, bool resume) =>
-        JobStarting(definition, setup.Targets.Length, setup.Context.Policy, [.. header.Warnings, .. setup.Context.Warnings], resume);
+        JobStarting(definition, setup.Targets.Length, setup.Context.Policy, [.. header.Warnings, .. setup.Context.Warnings], resume, setup.Context.KeyspacePolicyLines);
 
-    public void JobStarting(JobDefinition definition, int hostCount, SchedulingPolicy policy, IReadOnlyList<string> warnings, bool resume)
+    public void JobStarting(JobDefinition definition, int hostCount, SchedulingPolicy policy, IReadOnlyList<string> warnings, bool resume, IReadOnlyList<string>? keyspacePolicy = null)
     {
         _logger.Information(
             "Job {JobId} {Mode}: command {Command}, {HostCount} host(s) in {Clusters}; strategy {Strategy}, cluster-parallel {ClusterParallel}, "
@@ -67,6 +67,11 @@ internal sealed class JobLog : IDisposable
             definition.JobId, resume ? "continuing" : "starting", definition.CommandName, hostCount, definition.Clusters,
             policy.Strategy.ToString().ToLowerInvariant(), policy.ClusterParallel, policy.DcParallel, policy.MaxConcurrency, definition.Reason, VersionInfo.Current,
             LoggedFlags.FromStored(definition.SchedulingPolicy), LoggedFlags.Arguments(definition.Arguments), FilePath);
+        foreach (var line in keyspacePolicy ?? [])
+        {
+            _shown.Information("{KeyspacePolicy}", line.Trim());
+        }
+
         foreach (var warning in warnings)
         {
             _shown.Warning("{Warning}", warning);

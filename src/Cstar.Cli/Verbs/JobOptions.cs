@@ -77,11 +77,11 @@ internal class JobOptions
     [Option("dc-filter", HelpText = "Only hosts of this DC.")]
     public string? DcFilter { get; set; }
 
-    [Option("keyspace", HelpText = "Compute replicas from this keyspace only (default: every non-local keyspace).")]
-    public string? Keyspace { get; set; }
+    [Option("keyspace", Separator = ',', HelpText = "Apply the consistency rules to these keyspaces only (repeatable; default: every replicated user keyspace and system_auth).")]
+    public IEnumerable<string> Keyspaces { get; set; } = [];
 
-    [Option("key-space", Hidden = true, HelpText = "Alias of --keyspace.")]
-    public string? KeySpace { get; set; }
+    [Option("key-space", Hidden = true, Separator = ',', HelpText = "Alias of --keyspace.")]
+    public IEnumerable<string> KeySpaces { get; set; } = [];
 
     [Option('r', "resolve-hostnames", HelpText = "Show host names (reverse DNS) instead of addresses.")]
     public bool ResolveHostnames { get; set; }
@@ -161,6 +161,15 @@ internal class JobOptions
     [Option("allow-unavailable", Separator = ',', HelpText = "Accept that these (RF 1) keyspaces become unavailable while their node runs.")]
     public IEnumerable<string> AllowUnavailable { get; set; } = [];
 
+    [Option("include-system-keyspaces", HelpText = "Also keep the consistency level of system_traces and system_distributed (left out by default: clients never need them).")]
+    public bool IncludeSystemKeyspaces { get; set; }
+
+    [Option("strict-consistency", HelpText = "Refuse to run the nodes of a keyspace whose level cannot be kept (RF 1; RF 2 under a quorum) instead of warning and running them one replica at a time.")]
+    public bool StrictConsistency { get; set; }
+
+    [Option("yes-all-at-once", HelpText = "With --strategy all / --all, accept that a command that takes its node down (header 'takes-node-down: true') runs on every host at once.")]
+    public bool YesAllAtOnce { get; set; }
+
     [Option("allow-schema-disagreement", HelpText = "Start even when schema versions disagree in a way a rolling upgrade does not explain.")]
     public bool AllowSchemaDisagreement { get; set; }
 
@@ -203,4 +212,10 @@ internal class JobOptions
     // ---- settings (cstar.json)
     [Option("cluster", HelpText = "Use the settings of this cluster alias from cstar.json (its seeds, SSH user, ...); see cstar config show.")]
     public string? Cluster { get; set; }
+
+    /// <summary>--keyspace and its alias, each name once, in the order given.</summary>
+    public IReadOnlyList<string> SelectedKeyspaces() => [.. Keyspaces.Concat(KeySpaces).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The keyspace discovery reads alone (one --keyspace, as before); several are filtered after discovery.</summary>
+    public string? DiscoveryKeyspace() => SelectedKeyspaces() is [var only] ? only : null;
 }

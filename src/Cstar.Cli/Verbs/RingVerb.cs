@@ -16,7 +16,7 @@ internal sealed class RingVerb(TextWriter stdout, TextWriter stderr, IConsolePro
         var seeds = SeedList.Parse(options.SeedHosts.Any() ? options.SeedHosts : options.Hosts);
         var discoveryOptions = new DiscoveryOptions(seeds)
         {
-            Keyspace = options.Keyspace ?? options.KeySpace,
+            Keyspace = options.DiscoveryKeyspace(),
             Nodetool = NodetoolCommand.Build(options),
         };
 

@@ -20,5 +20,11 @@ public sealed record DryRunPlan(
     /// <summary>Where the estimate's figures come from (the default guess, the flag, or earlier runs).</summary>
     public string? EstimateBasis { get; init; }
 
+    /// <summary>Which keyspaces the consistency rules cover and why, with their replicas per DC.</summary>
+    public ImmutableArray<KeyspaceTreatment> Keyspaces { get; init; } = [];
+
+    /// <summary>The keyspace policy as the job prints it once (heading, then one line per keyspace).</summary>
+    public ImmutableArray<string> KeyspacePolicy { get; init; } = [];
+
     public int MaxWaveSize => Waves.IsEmpty ? 0 : Waves.Max(w => w.Hosts.Length);
 }

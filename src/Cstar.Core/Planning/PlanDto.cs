@@ -26,8 +26,16 @@ public sealed record PlanDto(
             [.. plan.Skipped],
             [.. plan.Blocked.Select(b => new BlockedDto(b.Address, Scheduling.Scheduler.RuleName(b.Rule), b.Reason, b.Keyspace, b.Range, b.BlockingNodes.IsDefault ? [] : [.. b.BlockingNodes]))],
             [.. plan.Warnings],
-            plan.Outcome);
+            plan.Outcome)
+        {
+            Keyspaces = [.. plan.Keyspaces.Select(k => new KeyspaceDto(k.Cluster, k.Keyspace, k.Coverage.ToString(), k.Why, k.ReplicasPerDc, k.Warning))],
+        };
     }
+
+    /// <summary>The keyspace policy: each replicated keyspace, covered or not and why, with its replicas per DC.</summary>
+    public IReadOnlyList<KeyspaceDto> Keyspaces { get; init; } = [];
+
+    public sealed record KeyspaceDto(string Cluster, string Keyspace, string Coverage, string Why, string ReplicasPerDc, string? Warning);
 
     public sealed record WaveDto(int Number, IReadOnlyList<string> Hosts, IReadOnlyList<string> BoundedBy, string Reason)
     {

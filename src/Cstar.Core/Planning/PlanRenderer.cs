@@ -17,6 +17,11 @@ public static class PlanRenderer
             Line(text, $"estimate from {basis}");
         }
 
+        foreach (var line in plan.KeyspacePolicy)
+        {
+            Line(text, line);
+        }
+
         foreach (var warning in plan.Warnings)
         {
             Line(text, $"warning: {warning}");

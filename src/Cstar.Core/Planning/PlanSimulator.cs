@@ -66,6 +66,8 @@ public static class PlanSimulator
         return new DryRunPlan(progress.States.Count, waves.ToImmutable(), skipped.ToImmutable(), blocked, outcome, context.Warnings, duration)
         {
             EstimateBasis = estimate.Basis,
+            Keyspaces = context.Keyspaces,
+            KeyspacePolicy = context.KeyspacePolicyLines,
         };
     }
 }

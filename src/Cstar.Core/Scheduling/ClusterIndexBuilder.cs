@@ -37,16 +37,16 @@ internal sealed class ClusterIndexBuilder
         _hostGroups = _addresses.Select(_ => new List<int>()).ToArray();
     }
 
-    public static ClusterIndex Build(ClusterTopology cluster, int clusterOrder, IEnumerable<KeyspaceReplicas> keyspaces, SchedulingPolicy policy)
+    public static ClusterIndex Build(ClusterTopology cluster, int clusterOrder, IEnumerable<(KeyspaceReplicas Keyspace, KeyspaceCoverage Coverage)> keyspaces, SchedulingPolicy policy)
     {
         var builder = new ClusterIndexBuilder(cluster, policy);
-        var done = new List<KeyspaceReplicas>();
+        var done = new List<(KeyspaceReplicas, KeyspaceCoverage)>();
         foreach (var keyspace in keyspaces)
         {
             // Keyspaces with the same replication settings have the same replicas per range: index them once.
-            if (!done.Any(d => ReplicaLists.SameRequirements(d, keyspace, policy)))
+            if (!done.Any(d => ReplicaLists.SameRequirements(d, keyspace)))
             {
-                builder.Add(cluster.Name, keyspace);
+                builder.Add(cluster.Name, keyspace.Keyspace, keyspace.Coverage);
                 done.Add(keyspace);
             }
         }
@@ -73,11 +73,13 @@ internal sealed class ClusterIndexBuilder
         };
     }
 
-    private void Add(string clusterName, KeyspaceReplicas keyspace)
+    private void Add(string clusterName, KeyspaceReplicas keyspace, KeyspaceCoverage coverage)
     {
         var name = keyspace.Keyspace.Name;
-        var guarded = _policy.KeepConsistency && !_policy.AllowUnavailableKeyspaces.Contains(name);
-        var perDcScope = keyspace.Keyspace.Class == ReplicationClass.NetworkTopology;
+        var guarded = coverage == KeyspaceCoverage.Covered;
+        // Replicas per DC come from each range's endpoints and their nodes' DCs, whatever the class says: 2.x/3.x
+        // report every class as Other. Only SimpleStrategy (known from the schema) ignores DCs.
+        var perDcScope = keyspace.Keyspace.Class != ReplicationClass.Simple;
         foreach (var range in keyspace.Ranges)
         {
             var members = new int[range.Endpoints.Length];
@@ -116,6 +118,14 @@ internal sealed class ClusterIndexBuilder
                 var sorted = (int[])members.Clone();
                 Array.Sort(sorted);
                 AddGlobalConstraint(sorted, name, range);
+            }
+
+            if (coverage == KeyspaceCoverage.Unkeepable && members.Length > 1)
+            {
+                // cstar's rule for a keyspace whose level cannot be kept: no two of a range's replicas at once.
+                var sorted = (int[])members.Clone();
+                Array.Sort(sorted);
+                AddConstraint(sorted, members.Length - 1, name, range, "all DCs", "one replica at a time (its level cannot be kept)");
             }
         }
     }

@@ -6,10 +6,10 @@ namespace Cstar.Core.Scheduling;
 internal static class ReplicaLists
 {
     /// <summary>Same class, factors, treatment and replicas per range: the second keyspace adds no requirement.</summary>
-    public static bool SameRequirements(KeyspaceReplicas a, KeyspaceReplicas b, SchedulingPolicy policy)
+    public static bool SameRequirements((KeyspaceReplicas Keyspace, KeyspaceCoverage Coverage) first, (KeyspaceReplicas Keyspace, KeyspaceCoverage Coverage) second)
     {
-        bool Guarded(KeyspaceReplicas k) => !policy.AllowUnavailableKeyspaces.Contains(k.Keyspace.Name);
-        if (a.Keyspace.Class != b.Keyspace.Class || Guarded(a) != Guarded(b) || a.Ranges.Length != b.Ranges.Length
+        var (a, b) = (first.Keyspace, second.Keyspace);
+        if (a.Keyspace.Class != b.Keyspace.Class || first.Coverage != second.Coverage || a.Ranges.Length != b.Ranges.Length
             || !a.Keyspace.ReplicationFactors.SequenceEqual(b.Keyspace.ReplicationFactors))
         {
             return false;

@@ -15,11 +15,12 @@ public sealed class SchedulingContext
     private readonly Dictionary<string, (ClusterIndex Cluster, int Node)> _locate;
     private readonly Dictionary<string, int> _rank;
 
-    private SchedulingContext(RingTopology topology, SchedulingPolicy policy, ImmutableArray<ClusterIndex> clusters)
+    private SchedulingContext(RingTopology topology, SchedulingPolicy policy, ImmutableArray<ClusterIndex> clusters, ImmutableArray<KeyspaceTreatment> keyspaces)
     {
         Topology = topology;
         Policy = policy;
         Clusters = clusters;
+        Keyspaces = keyspaces;
         _locate = new Dictionary<string, (ClusterIndex, int)>(StringComparer.Ordinal);
         foreach (var cluster in clusters)
         {
@@ -37,7 +38,8 @@ public sealed class SchedulingContext
             .ThenBy(x => x.Address, AddressComparer.Instance)
             .Select((x, i) => (x.Address, i))
             .ToDictionary(x => x.Address, x => x.i, StringComparer.Ordinal);
-        Warnings = [.. clusters.SelectMany(c => c.Warnings.Select(w => $"cluster {c.Name}: {w}"))];
+        Warnings = [.. keyspaces.Where(k => k.Warning is not null).Select(k => $"cluster {k.Cluster}: {k.Warning}"),
+            .. clusters.SelectMany(c => c.Warnings.Select(w => $"cluster {c.Name}: {w}"))];
         StructurallyBlocked = clusters.SelectMany(FindStructuralBlocks).ToImmutableDictionary(b => b.Address, StringComparer.Ordinal);
     }
 
@@ -45,8 +47,14 @@ public sealed class SchedulingContext
 
     public SchedulingPolicy Policy { get; }
 
-    /// <summary>Reported once at the start, e.g. keyspaces with 2 replicas kept at "one live replica".</summary>
+    /// <summary>Reported once per job: one per keyspace whose level cannot be kept (what becomes unavailable, and the fix).</summary>
     public ImmutableArray<string> Warnings { get; }
+
+    /// <summary>Every replicated keyspace of every cluster: covered or not and why, with its replicas per DC.</summary>
+    public ImmutableArray<KeyspaceTreatment> Keyspaces { get; }
+
+    /// <summary>The keyspace policy as printed once per job and by --dry-run.</summary>
+    public ImmutableArray<string> KeyspacePolicyLines => KeyspacePolicyText.Lines(Policy, Keyspaces);
 
     /// <summary>Hosts that cannot be taken down even with every other node up (e.g. the only replica of an RF 1 keyspace).</summary>
     public ImmutableDictionary<string, BlockedHost> StructurallyBlocked { get; }
@@ -81,8 +89,9 @@ public sealed class SchedulingContext
                 $"Known DCs: {string.Join(", ", dcs.Order(StringComparer.Ordinal))}.");
         }
 
-        var needMap = policy.KeepConsistency || policy.Strategy is SchedulingStrategy.Topology or SchedulingStrategy.Rack;
+        var needMap = policy.Strategy is not SchedulingStrategy.All && (policy.KeepConsistency || policy.Strategy is SchedulingStrategy.Topology or SchedulingStrategy.Rack);
         var clusters = ImmutableArray.CreateBuilder<ClusterIndex>();
+        var treatments = ImmutableArray.CreateBuilder<KeyspaceTreatment>();
         for (var i = 0; i < topology.Clusters.Length; i++)
         {
             var cluster = topology.Clusters[i];
@@ -98,13 +107,16 @@ public sealed class SchedulingContext
                 map = ReplicaMap.Empty(cluster.Name);
             }
 
-            var selected = !needMap ? [] : map.Keyspaces.Where(k => k.Keyspace.Class != ReplicationClass.Local
-                && !policy.IgnoreKeyspaces.Contains(k.Keyspace.Name)
-                && (policy.KeyspaceFilter.IsEmpty || policy.KeyspaceFilter.Contains(k.Keyspace.Name)));
+            var treated = KeyspacePolicy.Classify(cluster, map.Keyspaces, policy);
+            treatments.AddRange(treated);
+            var coverage = treated.ToDictionary(t => t.Keyspace, t => t.Coverage, StringComparer.Ordinal);
+            var selected = !needMap ? [] : map.Keyspaces
+                .Where(k => coverage.TryGetValue(k.Keyspace.Name, out var c) && c != KeyspaceCoverage.LeftOut)
+                .Select(k => (k, coverage[k.Keyspace.Name]));
             clusters.Add(ClusterIndexBuilder.Build(cluster, i, selected, policy));
         }
 
-        return new SchedulingContext(topology, policy, clusters.ToImmutable());
+        return new SchedulingContext(topology, policy, clusters.ToImmutable(), treatments.ToImmutable());
     }
 
     /// <summary>The order in which candidates are considered: cluster, DC order, rack, address.</summary>

@@ -42,8 +42,20 @@ public sealed record SchedulingPolicy
     /// <summary>Keyspaces the operator accepts to become unavailable (no consistency rule; still topology).</summary>
     public ImmutableHashSet<string> AllowUnavailableKeyspaces { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
-    /// <summary>When not empty, only these keyspaces are considered.</summary>
+    /// <summary>When not empty, only these keyspaces are considered (--keyspace, repeatable); a system keyspace named here is covered.</summary>
     public ImmutableHashSet<string> KeyspaceFilter { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Cover the system keyspaces left out by default (system_traces, system_distributed, any other system_*
+    /// but system_auth): clients never need them, and as shipped they ignore racks and DCs (SimpleStrategy).
+    /// </summary>
+    public bool IncludeSystemKeyspaces { get; init; }
+
+    /// <summary>
+    /// A keyspace whose level no order can keep (RF 1; RF 2 under a quorum) blocks its nodes instead of being
+    /// warned about and run one replica at a time.
+    /// </summary>
+    public bool StrictConsistency { get; init; }
 
     /// <summary>Stop once this many hosts of the job have ever been started (running + done + failed), see <see cref="JobProgress.StartedCount"/>.</summary>
     public int? StopAfter { get; init; }

@@ -270,11 +270,15 @@ public sealed class DescriberingReader
             }
 
             var address = _pool.Address(item[5..dcAt]) ?? throw Error(line, "EndpointDetails with a host that is not an address");
-            if (!_pool.Locations.ContainsKey(address))
+            var dc = item[(dcAt + ", datacenter:".Length)..rackAt];
+            var rack = item[(rackAt + ", rack:".Length)..];
+            if (!_pool.Locations.TryGetValue(address, out var known))
             {
-                var dc = item[(dcAt + ", datacenter:".Length)..rackAt];
-                var rack = item[(rackAt + ", rack:".Length)..];
                 _pool.Locations[address] = new EndpointLocation(dc.ToString(), rack.ToString());
+            }
+            else if (!dc.SequenceEqual(known.Datacenter) || !rack.SequenceEqual(known.Rack))
+            {
+                throw Error(line, $"{address} placed in {dc}/{rack} here and in {known.Datacenter}/{known.Rack} before");
             }
         }
     }

@@ -52,6 +52,12 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
 
             var ring = DescriberingParser.Parse(result.StandardOutput, pool, keyspace.Name);
             CrossCheck.Endpoints(nodetool.Host, description.Name, keyspace.Name, ring, status);
+            ReplicaCrossCheck.Locations(nodetool.Host, description.Name, keyspace.Name, ring, status);
+            if (keyspace.Definition is not null)
+            {
+                ReplicaCrossCheck.Factors(nodetool.Host, description.Name, keyspace.Definition, ring, status);
+            }
+
             keyspaces.Add(new KeyspaceReplicas(keyspace.Definition ?? Infer(keyspace.Name, ring, status), ring.Ranges));
         }
 

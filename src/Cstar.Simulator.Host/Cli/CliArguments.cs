@@ -2,6 +2,7 @@ using System.Globalization;
 using Cstar.Core.Errors;
 using Cstar.Simulator.Host.Cluster;
 using Cstar.Simulator.Host.Ring;
+using Cstar.Simulator.Spec;
 
 namespace Cstar.Simulator.Host.Cli;
 
@@ -13,6 +14,7 @@ internal sealed class CliArguments
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "--dir", "--dcs", "--racks", "--version", "--network", "--ssh-port", "--cql-port", "--reboot-delay", "--start-delay", "--ring-factory", "--delay",
+        "--profile", "--nodetool-latency",
     };
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
@@ -64,10 +66,17 @@ internal sealed class CliArguments
             CqlPort = Int("--cql-port") ?? defaults.CqlPort,
             RebootDelay = Seconds("--reboot-delay") is { } reboot ? TimeSpan.FromSeconds(reboot) : defaults.RebootDelay,
             CassandraStartDelay = Seconds("--start-delay") is { } start ? TimeSpan.FromSeconds(start) : defaults.CassandraStartDelay,
+            Profile = Get("--profile") is { } profile ? Profile(profile) : defaults.Profile,
+            NodetoolLatency = Seconds("--nodetool-latency") is { } latency ? TimeSpan.FromSeconds(latency) : defaults.NodetoolLatency,
         };
     }
 
     public string? Get(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
+    private static SystemKeyspaceProfile Profile(string value) =>
+        SystemKeyspaceDefaults.TryParseProfile(value, out var profile)
+            ? profile
+            : throw new CstarException($"--profile wants stock or hardened, not '{value}'", "Write --profile stock (system keyspaces as Cassandra ships them) or --profile hardened (NetworkTopologyStrategy in every DC).");
 
     private int? Int(string name) => Get(name) is { } value ? (int)Number(name, value) : null;
 

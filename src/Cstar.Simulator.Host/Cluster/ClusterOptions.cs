@@ -1,3 +1,5 @@
+using Cstar.Simulator.Spec;
+
 namespace Cstar.Simulator.Host.Cluster;
 
 /// <summary>
@@ -17,6 +19,12 @@ public sealed record ClusterOptions
 
     /// <summary>"4.0", "3.11" or a full version such as "3.11.10" (see <see cref="CassandraVersions"/>).</summary>
     public string CassandraVersion { get; init; } = "4.0";
+
+    /// <summary>How the system keyspaces are replicated: as the version ships them (default) or NTS in every DC.</summary>
+    public SystemKeyspaceProfile Profile { get; init; } = SystemKeyspaceProfile.Stock;
+
+    /// <summary>How long every simulated nodetool call waits before it answers (a JVM start and a JMX connection take seconds on a real node).</summary>
+    public TimeSpan NodetoolLatency { get; init; } = TimeSpan.Zero;
 
     /// <summary>Second octet of every host address (see <see cref="AddressPlan"/>); 1..254.</summary>
     public int Network { get; init; } = 10;

@@ -16,7 +16,7 @@ internal sealed class DaemonRequestHandler(SimulatorDaemon daemon)
             switch (request.Verb)
             {
                 case "nodetool":
-                    var answer = daemon.RunNodetool(Resolve(request.Node), request.Args ?? []);
+                    var answer = await daemon.RunNodetoolAsync(Resolve(request.Node), request.Args ?? [], cancellationToken).ConfigureAwait(false);
                     return new ControlResponse(answer.StandardOutput, answer.StandardError, answer.ExitCode);
                 case "status":
                     return ControlResponse.Ok(Status());

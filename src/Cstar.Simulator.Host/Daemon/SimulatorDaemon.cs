@@ -80,10 +80,18 @@ public sealed class SimulatorDaemon : IAsyncDisposable
 
     public HostPower PowerOf(string address) => _hosts.PowerOf(address);
 
-    /// <summary>Runs a nodetool call on the node (recorded in <see cref="History"/>).</summary>
-    public NodetoolResponse RunNodetool(string address, IReadOnlyList<string> args)
+    /// <summary>
+    /// Runs a nodetool call on the node (recorded in <see cref="History"/> when it arrives); the node answers
+    /// after <see cref="ClusterOptions.NodetoolLatency"/> (on the daemon's clock), from its state at that time.
+    /// </summary>
+    public async Task<NodetoolResponse> RunNodetoolAsync(string address, IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         History.Record(address, "nodetool", args);
+        if (Options.NodetoolLatency > TimeSpan.Zero)
+        {
+            await Task.Delay(Options.NodetoolLatency, _time, cancellationToken).ConfigureAwait(false);
+        }
+
         return Ring.RunNodetool(address, args);
     }
 

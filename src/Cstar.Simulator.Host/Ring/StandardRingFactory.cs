@@ -6,21 +6,24 @@ namespace Cstar.Simulator.Host.Ring;
 
 /// <summary>
 /// The real ring model for the loopback cluster: the spec's hosts with seeded tokens, the system keyspaces
-/// as a production cluster sets them (system_auth and system_distributed replicated 3 times per DC and
-/// system_traces twice, with NetworkTopologyStrategy, as the Cassandra docs advise)
-/// and one application keyspace replicated 3 times in every DC (so that safety rules have work to do).
+/// of the spec's profile (stock: as the spec's Cassandra version ships them, SimpleStrategy system_auth RF 1,
+/// system_distributed RF 3, system_traces RF 2, see <see cref="SystemKeyspaceDefaults"/>; hardened:
+/// NetworkTopologyStrategy in every DC) and one application keyspace replicated 3 times in every DC (so
+/// that safety rules have work to do).
 /// </summary>
 public static class StandardRingFactory
 {
     public const string ApplicationKeyspace = "app";
 
+    /// <param name="profile">Overrides the spec's <see cref="Cluster.ClusterSpec.Profile"/>.</param>
     public static SimulatedRingFactory Create(
         TimeProvider time,
         int vnodes = 16,
         int seed = 1,
         TimeSpan? minGossipDelay = null,
         TimeSpan? maxGossipDelay = null,
-        bool ipv6Addresses = false) =>
+        bool ipv6Addresses = false,
+        SystemKeyspaceProfile? profile = null) =>
         spec =>
         {
             var hosts = spec.Nodes;
@@ -30,19 +33,14 @@ public static class StandardRingFactory
                 hosts = [.. spec.Nodes.Select((n, i) => n with { Address = "fd00:c57a::" + (i + 1).ToString("x", System.Globalization.CultureInfo.InvariantCulture) })];
             }
 
-            var dcs = spec.Nodes.Select(n => n.Datacenter).Distinct(StringComparer.Ordinal)
-                .Select(dc => new KeyValuePair<string, int>(dc, Math.Min(3, spec.Nodes.Count(n => n.Datacenter == dc))));
-            var perDc = dcs.ToList();
+            var nodesPerDc = spec.Nodes.GroupBy(n => n.Datacenter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var appFactors = nodesPerDc.Select(dc => new KeyValuePair<string, int>(dc.Key, Math.Min(3, dc.Value)));
             var ring = (RingBuilder.Create("Loopback Cluster") with
                 {
                     Keyspaces =
                     [
-                        KeyspaceDefinition.Local("system_schema"),
-                        KeyspaceDefinition.Local("system"),
-                        KeyspaceDefinition.NetworkTopology("system_auth", perDc),
-                        KeyspaceDefinition.NetworkTopology("system_distributed", perDc),
-                        KeyspaceDefinition.NetworkTopology("system_traces", perDc.Select(p => new KeyValuePair<string, int>(p.Key, Math.Min(2, p.Value)))),
-                        KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, perDc),
+                        .. SystemKeyspaceDefaults.For(profile ?? spec.Profile, spec.CassandraVersion, nodesPerDc),
+                        KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, appFactors),
                     ],
                 })
                 .WithHosts(hosts, vnodes, seed)

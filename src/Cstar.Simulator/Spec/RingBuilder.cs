@@ -27,7 +27,7 @@ public sealed record RingBuilder
 
     public int Seed { get; init; } = 1;
 
-    /// <summary>A builder with the five system keyspaces and no nodes.</summary>
+    /// <summary>A builder with the stock system keyspaces and no nodes (2.x nodes get their version's set at <see cref="Build"/>).</summary>
     public static RingBuilder Create(string clusterName = "Test Cluster") => new(clusterName);
 
     /// <summary>
@@ -113,7 +113,23 @@ public sealed record RingBuilder
             throw new InvalidOperationException($"Address {duplicate.Key} is used by two nodes.");
         }
 
-        return new RingSpec(ClusterName, Nodes, Keyspaces, SchemaVersion, MinGossipDelay, MaxGossipDelay, Seed);
+        return new RingSpec(ClusterName, Nodes, StockForOldestVersion(), SchemaVersion, MinGossipDelay, MaxGossipDelay, Seed);
+    }
+
+    /// <summary>
+    /// The default system keyspaces are the 3.0+ set; a ring whose oldest node runs 2.x gets that version's
+    /// stock set instead (no system_schema; no system_distributed on 2.1). Keyspaces set by hand stay as given.
+    /// </summary>
+    private ImmutableArray<KeyspaceDefinition> StockForOldestVersion()
+    {
+        var defaults = RingSpec.SystemKeyspaces;
+        if (Keyspaces.Length < defaults.Length || !Keyspaces.Take(defaults.Length).SequenceEqual(defaults))
+        {
+            return Keyspaces;
+        }
+
+        var oldest = Nodes.Select(n => Java.CassandraVersion.Parse(n.CassandraVersion)).MinBy(v => (v.Major, v.Minor))!;
+        return oldest.Major >= 3 ? Keyspaces : [.. SystemKeyspaceDefaults.Stock(oldest.Text), .. Keyspaces.Skip(defaults.Length)];
     }
 
     /// <summary>127.0.0.1 for index 0, then counting up through 127.0.1.0 and beyond.</summary>

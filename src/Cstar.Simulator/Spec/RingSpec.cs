@@ -21,15 +21,8 @@ public sealed record RingSpec(
 
     public const string Partitioner = "org.apache.cassandra.dht.Murmur3Partitioner";
 
-    /// <summary>The keyspaces every cluster has, in the order Cassandra 4.0 lists them.</summary>
-    public static ImmutableArray<KeyspaceDefinition> SystemKeyspaces { get; } =
-    [
-        KeyspaceDefinition.Local("system_schema"),
-        KeyspaceDefinition.Local("system"),
-        KeyspaceDefinition.Simple("system_auth", 1),
-        KeyspaceDefinition.Simple("system_distributed", 3),
-        KeyspaceDefinition.Simple("system_traces", 2),
-    ];
+    /// <summary>The system keyspaces of a stock 3.0 to 5.0 cluster, in the order Cassandra 4.0 lists them (see <see cref="SystemKeyspaceDefaults"/>).</summary>
+    public static ImmutableArray<KeyspaceDefinition> SystemKeyspaces { get; } = SystemKeyspaceDefaults.Stock("4.0.0");
 
     /// <summary>The names Cassandra does not count as user keyspaces (Schema.getUserKeyspaces).</summary>
     public static ImmutableHashSet<string> SystemKeyspaceNames { get; } = ImmutableHashSet.Create(

@@ -86,11 +86,10 @@ public sealed class CstarTopologyExpectationsTests
     }
 
     [Fact]
-    public void All_strategy_with_consistency_keeps_local_quorum()
+    public void All_strategy_means_every_host_at_once_even_with_consistency_awareness_on()
     {
         var plan = Plan(new SchedulingPolicy { Strategy = SchedulingStrategy.All, ClusterParallel = true, DcParallel = true });
 
-        plan.Waves.Should().HaveCount(3);
-        plan.Waves[0].BoundedBy.Should().Contain(WaveLimit.Consistency);
+        plan.Waves.Should().ContainSingle().Which.Hosts.Should().HaveCount(48);
     }
 }

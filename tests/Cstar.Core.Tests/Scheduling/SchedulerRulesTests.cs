@@ -41,18 +41,23 @@ public sealed class SchedulerRulesTests
     }
 
     [Fact]
-    public void An_rf1_keyspace_blocks_its_nodes_unless_ignored_or_allowed_unavailable()
+    public void An_rf1_keyspace_is_warned_about_by_default_and_blocks_its_nodes_only_under_strict_consistency()
     {
         var ring = new TestRing().WithNodes(4).WithKeyspace(KeyspaceDefinition.Simple("solo", 1), [1], [2]);
 
+        var warned = SchedulingContext.Create(ring.Topology, [ring.Map], SchedulingPolicy.Default);
         var plan = Plan(ring, SchedulingPolicy.Default);
-        var ignored = Plan(ring, new SchedulingPolicy { IgnoreKeyspaces = ["solo"] });
-        var allowed = Plan(ring, new SchedulingPolicy { AllowUnavailableKeyspaces = ["solo"] });
+        var strict = Plan(ring, new SchedulingPolicy { StrictConsistency = true });
+        var ignored = Plan(ring, new SchedulingPolicy { StrictConsistency = true, IgnoreKeyspaces = ["solo"] });
+        var allowed = Plan(ring, new SchedulingPolicy { StrictConsistency = true, AllowUnavailableKeyspaces = ["solo"] });
 
-        plan.Blocked.Select(b => b.Address).Should().BeEquivalentTo(Address(1), Address(2));
-        plan.Blocked[0].Keyspace.Should().Be("solo");
-        plan.Blocked[0].Reason.Should().Contain("--ignore-keyspace solo").And.Contain("--allow-unavailable solo");
-        plan.Waves.SelectMany(w => w.Hosts).Should().BeEquivalentTo(Address(3), Address(4));
+        warned.Warnings.Should().ContainSingle().Which.Should().Contain("keyspace solo").And.Contain("ALTER KEYSPACE solo").And.Contain("nodetool repair solo");
+        plan.Blocked.Should().BeEmpty();
+        plan.Waves.SelectMany(w => w.Hosts).Should().HaveCount(4);
+        strict.Blocked.Select(b => b.Address).Should().BeEquivalentTo(Address(1), Address(2));
+        strict.Blocked[0].Keyspace.Should().Be("solo");
+        strict.Blocked[0].Reason.Should().Contain("--ignore-keyspace solo").And.Contain("--allow-unavailable solo");
+        strict.Waves.SelectMany(w => w.Hosts).Should().BeEquivalentTo(Address(3), Address(4));
         ignored.Blocked.Should().BeEmpty();
         allowed.Blocked.Should().BeEmpty();
         allowed.Waves.SelectMany(w => w.Hosts).Should().HaveCount(4);
@@ -75,10 +80,10 @@ public sealed class SchedulerRulesTests
     {
         var ring = new TestRing().WithNodes(4).WithKeyspace(Nts("ks", ("dc1", 3)), [1, 2, 3]);
 
-        var decision = Decide(ring, new SchedulingPolicy { Strategy = SchedulingStrategy.All }, JobProgress.Create([Address(2), Address(3), Address(4)]), Address(1));
+        var decision = Decide(ring, new SchedulingPolicy { Strategy = SchedulingStrategy.Topology }, JobProgress.Create([Address(2), Address(3), Address(4)]), Address(1));
 
         decision.Should().BeOfType<SchedulingDecision.Start>().Which.Hosts.Should().Equal(Address(4));
-        var afterwards = Decide(ring, new SchedulingPolicy { Strategy = SchedulingStrategy.All }, JobProgress.Create([Address(2), Address(3)]), Address(1));
+        var afterwards = Decide(ring, new SchedulingPolicy { Strategy = SchedulingStrategy.Topology }, JobProgress.Create([Address(2), Address(3)]), Address(1));
         var blocked = afterwards.Should().BeOfType<SchedulingDecision.Blocked>().Which.Hosts;
         blocked.Should().HaveCount(2).And.OnlyContain(b => b.Rule == WaveLimit.Consistency && b.Keyspace == "ks" && b.Range == "(0,10]");
         blocked[0].BlockingNodes.Should().Equal(Address(1));
@@ -89,14 +94,14 @@ public sealed class SchedulerRulesTests
     public void Quorum_counts_replicas_over_all_dcs_while_local_quorum_keeps_each_dc()
     {
         var ring = new TestRing().WithNodes(3, "dc1").WithNodes(3, "dc2").WithKeyspace(Nts("ks", ("dc1", 3), ("dc2", 3)), [1, 2, 3, 4, 5, 6]);
-        var policy = new SchedulingPolicy { Strategy = SchedulingStrategy.All, DcParallel = true };
+        var policy = new SchedulingPolicy { DcParallel = true };
 
-        var local = Plan(ring, policy);
-        var quorum = Plan(ring, policy with { ConsistencyLevel = ConsistencyLevel.Quorum });
+        var local = Plan(ring, policy, Address(6));
+        var quorum = Plan(ring, policy with { ConsistencyLevel = ConsistencyLevel.Quorum }, Address(6));
 
-        local.Waves[0].Hosts.Should().Equal(Address(1), Address(4));
-        quorum.Waves[0].Hosts.Should().Equal(Address(1), Address(2));
-        quorum.Waves.Should().HaveCount(3);
+        local.Blocked.Where(b => b.Rule == WaveLimit.Consistency).Select(b => b.Address).Should().BeEquivalentTo([Address(4), Address(5)], "dc2 keeps 2 of 3 live with node 6 down");
+        quorum.Waves.SelectMany(w => w.Hosts).Should().BeEquivalentTo([Address(1), Address(2), Address(3), Address(4), Address(5)], "QUORUM needs 4 of 6 anywhere");
+        quorum.Waves.Should().OnlyContain(w => w.Hosts.Length == 1);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Cstar.Simulator.Host.Cluster;
 using Cstar.Simulator.Host.Ring;
+using Cstar.Simulator.Spec;
 
 namespace Cstar.TestKit.Simulation;
 
@@ -24,6 +25,12 @@ public sealed record LoopbackClusterOptions
     /// <summary>The ring model; the <see cref="StubSimulatedRing"/> unless a test (or, later, the real model) says otherwise.</summary>
     public SimulatedRingFactory RingFactory { get; init; } = spec => new StubSimulatedRing(spec.Nodes);
 
+    /// <summary>How the ring factory replicates the system keyspaces: as Cassandra ships them (default) or NTS per DC.</summary>
+    public SystemKeyspaceProfile Profile { get; init; } = SystemKeyspaceProfile.Stock;
+
+    /// <summary>How long every simulated nodetool call waits (on <see cref="Time"/>) before it answers.</summary>
+    public TimeSpan NodetoolLatency { get; init; } = TimeSpan.Zero;
+
     public int SshPort { get; init; } = 22;
 
     public int CqlPort { get; init; } = 9042;
@@ -43,5 +50,7 @@ public sealed record LoopbackClusterOptions
         RebootDelay = RebootDelay,
         CassandraStartDelay = CassandraStartDelay,
         StartParallelism = StartParallelism,
+        Profile = Profile,
+        NodetoolLatency = NodetoolLatency,
     };
 }

@@ -15,7 +15,7 @@ internal sealed class ConsistencyOracle
     {
         var dcOf = c.Topology.AllNodes.ToDictionary(n => n.Address, n => n.Datacenter);
         var policy = c.Policy;
-        if (!policy.KeepConsistency)
+        if (!policy.KeepConsistency || policy.Strategy == SchedulingStrategy.All)
         {
             return;
         }
@@ -23,17 +23,28 @@ internal sealed class ConsistencyOracle
         foreach (var ks in c.Map.Keyspaces)
         {
             var name = ks.Keyspace.Name;
-            if (policy.IgnoreKeyspaces.Contains(name) || policy.AllowUnavailableKeyspaces.Contains(name))
+            if (LeftOut(c, name) || policy.AllowUnavailableKeyspaces.Contains(name))
             {
                 continue;
             }
 
-            var nts = ks.Keyspace.Class == ReplicationClass.NetworkTopology;
+            var nts = ks.Keyspace.Class != ReplicationClass.Simple;
+            var level = policy.ConsistencyLevel;
+            var global = !nts || level is ConsistencyLevel.Quorum or ConsistencyLevel.One;
+            if (!policy.StrictConsistency && !Keepable(ks, global, level, dcOf))
+            {
+                // cstar's rule for a keyspace whose level cannot be kept: at most one replica of a range down.
+                foreach (var range in ks.Ranges.Where(r => r.Endpoints.Length > 1))
+                {
+                    Add(name, [.. range.Endpoints], range.Endpoints.Length - 1);
+                }
+
+                continue;
+            }
+
             foreach (var range in ks.Ranges)
             {
                 var all = range.Endpoints.ToArray();
-                var level = policy.ConsistencyLevel;
-                var global = !nts || level is ConsistencyLevel.Quorum or ConsistencyLevel.One;
                 if (global)
                 {
                     var need = level switch
@@ -59,6 +70,21 @@ internal sealed class ConsistencyOracle
                 }
             }
         }
+    }
+
+    /// <summary>Neither consistency nor topology: ignored, outside --keyspace, or a system keyspace other than system_auth.</summary>
+    public static bool LeftOut(RandomCase c, string keyspace) =>
+        c.Policy.IgnoreKeyspaces.Contains(keyspace)
+        || (!c.Policy.KeyspaceFilter.IsEmpty && !c.Policy.KeyspaceFilter.Contains(keyspace))
+        || (c.Policy.KeyspaceFilter.IsEmpty && !c.Policy.IncludeSystemKeyspaces && keyspace.StartsWith("system_", StringComparison.Ordinal) && keyspace != "system_auth");
+
+    /// <summary>Every scope of every range has a replica to spare at the level (automatic = a quorum).</summary>
+    private static bool Keepable(KeyspaceReplicas ks, bool global, ConsistencyLevel? level, Dictionary<string, string> dcOf)
+    {
+        int Need(int m) => level is ConsistencyLevel.One or ConsistencyLevel.LocalOne ? 1 : (m / 2) + 1;
+        return ks.Ranges.All(r => global
+            ? Need(r.Endpoints.Length) < r.Endpoints.Length
+            : r.Endpoints.GroupBy(e => dcOf[e]).All(g => Need(g.Count()) < g.Count()));
     }
 
     /// <summary>The first requirement that starting <paramref name="started"/> breaks, given the unavailable nodes after the start.</summary>

@@ -31,7 +31,7 @@ internal static class OptimalWaves
         var rackMasks = hosts.GroupBy(h => (nodes[h].Datacenter, nodes[h].Rack)).Select(g => (Dc: g.Key.Datacenter, Mask: g.Aggregate(0, (m, h) => m | bit[h]))).ToList();
         if (policy.Strategy == SchedulingStrategy.Topology)
         {
-            foreach (var ks in c.Map.Keyspaces.Where(k => !policy.IgnoreKeyspaces.Contains(k.Keyspace.Name)))
+            foreach (var ks in c.Map.Keyspaces.Where(k => !ConsistencyOracle.LeftOut(c, k.Keyspace.Name)))
             {
                 foreach (var range in ks.Ranges)
                 {

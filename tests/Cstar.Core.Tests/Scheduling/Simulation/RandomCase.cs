@@ -42,6 +42,8 @@ internal sealed record RandomCase(
         var vnodes = random.Next(1, Math.Min(256, Math.Max(1, 1536 / nodeCount)) + 1);
         var placement = new TokenPlacement(nodes, vnodes, random);
         var keyspaces = Enumerable.Range(1, random.Next(1, 4)).Select(k => RandomKeyspace(random, $"ks{k}", dcs)).ToList();
+        var profile = random.Next(3);
+        keyspaces.AddRange(profile switch { 0 => SystemKeyspaces.Stock(), 1 => SystemKeyspaces.Hardened(dcs), _ => [] });
         var map = new ReplicaMap(Cluster, [.. keyspaces.Select(placement.Place)]);
         var topology = new RingTopology([ClusterTopology.Create(Cluster, nodes)]);
 
@@ -58,6 +60,8 @@ internal sealed record RandomCase(
             DcOrder = random.Next(2) == 0 ? [.. dcs.Reverse()] : [],
             AllowUnavailableKeyspaces = [.. weak.Where(_ => random.Next(2) == 0)],
             HaltOnFailure = false,
+            StrictConsistency = random.Next(4) == 0,
+            IncludeSystemKeyspaces = random.Next(3) == 0,
         };
         policy = policy with { IgnoreKeyspaces = [.. weak.Where(w => !policy.AllowUnavailableKeyspaces.Contains(w) && random.Next(2) == 0)] };
 
@@ -85,11 +89,16 @@ internal sealed record RandomCase(
     private static KeyspaceDefinition RandomKeyspace(Random random, string name, string[] dcs)
     {
         int Rf() => random.Next(10) switch { 0 => 1, 1 or 2 => 2, 3 or 4 or 5 or 6 => 3, 7 or 8 => 4, _ => 5 };
-        return random.Next(3) == 0
-            ? KeyspaceDefinition.Simple(name, Rf())
-            : KeyspaceDefinition.NetworkTopology(name, dcs.Where(_ => random.Next(4) != 0).DefaultIfEmpty(dcs[0]).Select(d => new KeyValuePair<string, int>(d, Rf())));
+        // Other = the class 2.x/3.x discovery reports: NTS placement, replicas per DC known only from the endpoints.
+        var perDc = dcs.Where(_ => random.Next(4) != 0).DefaultIfEmpty(dcs[0]).Select(d => new KeyValuePair<string, int>(d, Rf()));
+        return random.Next(4) switch
+        {
+            0 => KeyspaceDefinition.Simple(name, Rf()),
+            1 => new KeyspaceDefinition(name, ReplicationClass.Other, perDc.ToImmutableSortedDictionary(StringComparer.Ordinal)),
+            _ => KeyspaceDefinition.NetworkTopology(name, perDc),
+        };
     }
 
     public override string ToString() =>
-        $"seed {Seed}: {Topology.AllNodes.Count()} nodes, vnodes {Vnodes}, keyspaces [{string.Join(", ", Map.Keyspaces.Select(k => $"{k.Keyspace.Name} {k.Keyspace.Class} {string.Join("/", k.Keyspace.ReplicationFactors.Select(f => f.Key + ":" + f.Value))}"))}], policy {Policy.Strategy} dcParallel={Policy.DcParallel} max={Policy.MaxConcurrency} perDc={Policy.MaxConcurrencyPerDc} level={Policy.ConsistencyLevel} ignoreDown={Policy.IgnoreDownNodes}, down [{string.Join(",", InitiallyDown)}]";
+        $"seed {Seed}: {Topology.AllNodes.Count()} nodes, vnodes {Vnodes}, keyspaces [{string.Join(", ", Map.Keyspaces.Select(k => $"{k.Keyspace.Name} {k.Keyspace.Class} {string.Join("/", k.Keyspace.ReplicationFactors.Select(f => f.Key + ":" + f.Value))}"))}], policy {Policy.Strategy} strict={Policy.StrictConsistency} system={Policy.IncludeSystemKeyspaces} dcParallel={Policy.DcParallel} max={Policy.MaxConcurrency} perDc={Policy.MaxConcurrencyPerDc} level={Policy.ConsistencyLevel} ignoreDown={Policy.IgnoreDownNodes}, down [{string.Join(",", InitiallyDown)}]";
 }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Cstar.Core.Errors;
+using Cstar.Core.Replication;
+using Cstar.Core.Topology;
+using Cstar.Ring.Describering;
+using Cstar.Ring.Status;
+
+namespace Cstar.Ring.Discovery;
+
+/// <summary>
+/// Checks where describering puts each replica against the other sources, so the per-DC replica counts the
+/// scheduler relies on are never built on a node placed in the wrong DC: endpoint_details (2.1+) must give every
+/// endpoint the DC and rack 'nodetool status' gives its node, and on 4.0+ every range must hold as many
+/// replicas per DC as the schema in describecluster asks for.
+/// </summary>
+internal static class ReplicaCrossCheck
+{
+    private const string Hint = "The ring looks different depending on the source; it may be changing (bootstrap, decommission, ALTER KEYSPACE) or one view is stale. Retry in a minute; if it persists, compare 'nodetool status' and 'nodetool describering <keyspace>' on the seed.";
+
+    public static void Locations(string seed, string cluster, string keyspace, DescriberingOutput ring, StatusOutput status)
+    {
+        var byAddress = status.Entries.ToDictionary(e => e.Address, StringComparer.Ordinal);
+        foreach (var (address, location) in ring.Endpoints.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (!byAddress.TryGetValue(address, out var node))
+            {
+                continue;
+            }
+
+            if (!string.Equals(node.Datacenter, location.Datacenter, StringComparison.Ordinal) || !string.Equals(node.Rack, location.Rack, StringComparison.Ordinal))
+            {
+                throw new CstarException(
+                    $"Datacenter mismatch on seed {seed} (cluster {cluster}): 'nodetool describering {keyspace}' puts {address} in {location.Datacenter}/{location.Rack}, 'nodetool status' lists it in {node.Datacenter}/{node.Rack}.",
+                    Hint);
+            }
+        }
+    }
+
+    /// <summary>4.0+: each range holds min(factor, nodes in the DC) replicas in every DC (NTS), or min(factor, nodes) in all (Simple).</summary>
+    public static void Factors(string seed, string cluster, KeyspaceDefinition schema, DescriberingOutput ring, StatusOutput status)
+    {
+        if (schema.Class is not (ReplicationClass.Simple or ReplicationClass.NetworkTopology))
+        {
+            return;
+        }
+
+        // Joining nodes own no range yet, unless describering already names them (the join ended between the two calls).
+        var endpoints = ring.EndpointAddresses();
+        var placed = status.Entries.Where(e => e.State != NodeState.Joining || endpoints.Contains(e.Address)).ToList();
+        var dcOf = status.Entries.ToDictionary(e => e.Address, e => e.Datacenter, StringComparer.Ordinal);
+        var dcs = schema.Class == ReplicationClass.Simple
+            ? [string.Empty]
+            : placed.Select(e => e.Datacenter).Concat(schema.ReplicationFactors.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var dc in dcs)
+        {
+            var nodes = placed.Count(e => dc.Length == 0 || e.Datacenter == dc);
+            var expected = Math.Min(schema.FactorFor(dc), nodes);
+            var wrong = ring.Ranges.FirstOrDefault(r => r.Endpoints.Count(a => dc.Length == 0 || dcOf[a] == dc) != expected);
+            if (wrong is not null)
+            {
+                var where = dc.Length == 0 ? string.Empty : " in " + dc;
+                var found = wrong.Endpoints.Count(a => dc.Length == 0 || dcOf[a] == dc);
+                throw new CstarException(
+                    string.Create(CultureInfo.InvariantCulture, $"Replica count mismatch on seed {seed} (cluster {cluster}): the schema of keyspace {schema.Name} asks for {expected} replica(s){where}, but 'nodetool describering {schema.Name}' gives range ({wrong.StartToken}, {wrong.EndToken}] {found}{where} ({string.Join(", ", wrong.Endpoints)})."),
+                    Hint);
+            }
+        }
+    }
+}
