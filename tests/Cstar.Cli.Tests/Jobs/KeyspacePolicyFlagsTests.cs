@@ -10,8 +10,7 @@ public sealed class KeyspacePolicyFlagsTests
 {
     private static JobOptions Parse(params string[] args)
     {
-        using var parser = CliParser.Create();
-        return parser.ParseArguments<JobOptions>(args).Value;
+        return Cstar.Cli.Arguments.ArgumentParser.Parse<JobOptions>(VerbSyntaxes.StoredJobFlags, args).Options;
     }
 
     [Fact]
