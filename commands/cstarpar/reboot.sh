@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# C* takes-node-down: true
 # For cstarpar (runs on this machine, once per host):
 #   cstarpar --seed-host 10.0.0.1 -- /path/to/commands/cstarpar/reboot.sh {}
 # Drains and stops Cassandra on the host, reboots it, and waits (bounded) until SSH answers again;

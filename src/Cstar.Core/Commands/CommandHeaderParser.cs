@@ -67,6 +67,7 @@ public static partial class CommandHeaderParser
                 "wait-for" => header with { WaitForCql = ParseWaitFor(source, number, value) },
                 "timeout" => header with { Timeout = ParseTimeout(source, number, value) },
                 "max-concurrency" => header with { MaxConcurrency = ParseConcurrency(source, number, value) },
+                "takes-node-down" => header with { TakesNodeDown = ParseBool(source, number, key, value) },
                 "argument" => AddArgument(header, arguments, ParseArgument(source, number, value, arguments)),
                 _ => AddWarning(header, warnings, $"{source}:{number}: unknown header key '{key}' ignored"),
             };
