@@ -3,6 +3,7 @@
 # C* dc-parallel: false
 # C* strategy: topology
 # C* wait-for: cql
+# C* takes-node-down: true
 # C* description: Rolling restart: drain, stop and start Cassandra; cstar then waits until the node's peers see it UN and its CQL port answers
 # C* argument: {"option":"--stop-command", "name":"STOP_COMMAND", "description":"How to stop Cassandra on the node", "default":"sudo service cassandra stop"}
 # C* argument: {"option":"--start-command", "name":"START_COMMAND", "description":"How to start Cassandra on the node", "default":"sudo service cassandra start"}

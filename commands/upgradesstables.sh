@@ -2,6 +2,7 @@
 # C* cluster-parallel: true
 # C* dc-parallel: true
 # C* strategy: one
+# C* takes-node-down: true
 # C* description: Rewrite SSTables in the current format (nodetool upgradesstables), one node per DC at a time
 # C* argument: {"option":"--jobs", "name":"UPGRADE_JOBS", "description":"Compactions run at once on the node (nodetool upgradesstables -j)", "default":"2"}
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # C* reboots-host: true
+# C* takes-node-down: true
 # C* description: Drain, stop Cassandra and reboot each host, waiting until SSH answers again
 # For cstarpar (runs on this machine, once per host):
 #   cstarpar --seed-host 10.0.0.1 -- /path/to/commands/cstarpar/reboot.sh {}

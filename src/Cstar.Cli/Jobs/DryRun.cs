@@ -17,11 +17,16 @@ internal static class DryRun
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <param name="history">Earlier runs of the same command, when --estimate-per-host is not given (null: none).</param>
-    public static async Task<int> PrintAsync(JobSetup setup, JobOptions options, TextWriter stdout, Func<PlanEstimate?>? history = null)
+    public static async Task<int> PrintAsync(JobSetup setup, JobOptions options, TextWriter stdout, Func<PlanEstimate?>? history = null, bool takesNodeDown = false)
     {
         var estimate = Estimate(options, history);
         var progress = JobProgress.Create(setup.Targets.Select(n => n.Address));
         var plan = PlanSimulator.Simulate(setup.Context, progress, setup.DownNodes, estimate);
+        if (takesNodeDown && setup.Context.Policy.Strategy == SchedulingStrategy.All && !plan.Waves.IsEmpty)
+        {
+            plan = plan with { ReplicaLoss = ReplicaLoss.Lines(setup.ReplicaMaps, setup.Context.Keyspaces, plan.Waves[0].Hosts) };
+        }
+
         if (OutputFormats.Parse(options.Output) == OutputFormat.Json)
         {
             await stdout.WriteLineAsync(JsonSerializer.Serialize(PlanDto.From(plan), Json));

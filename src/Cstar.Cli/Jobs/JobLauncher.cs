@@ -36,8 +36,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var variables = await HostVariablesResolver.ResolveAsync(variablesFile, launch, setup, stderr, cancellationToken);
         if (options.DryRun)
         {
-            return await DryRun.PrintAsync(setup, options, stdout, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, launch.Arguments, time));
+            return await DryRun.PrintAsync(setup, options, stdout, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, launch.Arguments, time), launch.Header.TakesNodeDown);
         }
+
+        AllAtOnceGuard.Check(launch.CommandName, launch.Header, setup.Context.Policy, options);
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
         var jobId = NewJobId(options.EnforcedJobId, store);
@@ -103,6 +105,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             definition.Hosts.HostFileContents is { } contents ? Cstar.Ring.Hosts.HostListParser.ParseFile(contents) : []);
         options.SeedHosts = ContinueSeeds.Of(definition, continueOptions.SeedHosts, stored.Hosts.Select(h => h.Host));
         var setup = await JobSetupBuilder.BuildAsync(options, header, transport, hostNames, cancellationToken);
+        AllAtOnceGuard.Check(definition.CommandName, header, setup.Context.Policy, options);
         return await RunAsync(store, transport, setup, definition, header, options, resume: true, continueOptions.RetryFailed, cancellationToken);
     }
 

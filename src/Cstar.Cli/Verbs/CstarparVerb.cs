@@ -25,11 +25,22 @@ internal sealed class CstarparVerb(TextWriter stdout, TextWriter stderr, IConsol
             options,
             [.. parsed.FlagWords, .. fromSettings],
             "cstarpar",
-            CommandHeader.Empty("cstarpar"),
+            CommandHeader.Empty("cstarpar") with { TakesNodeDown = DeclaresTakesNodeDown(words) },
             new CommandSource(commandLine, null, ScriptCommandVerb.Sha256Hex(commandLine)),
             [],
             RunnerKind.Local);
         return await new JobLauncher(stdout, stderr, prompt, time).RunNewAsync(launch, cancellationToken);
+    }
+
+    /// <summary>
+    /// A local script run by cstarpar (e.g. commands/cstarpar/reboot.sh) may say `# C* takes-node-down: true` in its
+    /// header; only that key is used (cstarpar's strategy comes from its flags, as in cstar).
+    /// </summary>
+    private static bool DeclaresTakesNodeDown(List<string> words)
+    {
+        var split = CommandLineSplitter.Split(words.Count == 1 ? words[0] : ShellQuote.Join(words));
+        return split is [var first, ..] && File.Exists(first)
+            && CommandHeaderParser.Parse(first, "cstarpar", File.ReadAllText(first)).TakesNodeDown;
     }
 
     /// <summary>As cstar: the command is one word (quoted), or every word after `--`.</summary>

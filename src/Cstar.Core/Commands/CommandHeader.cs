@@ -25,6 +25,12 @@ public sealed record CommandHeader(
     /// </summary>
     public bool RebootsHost { get; init; }
 
+    /// <summary>
+    /// `# C* takes-node-down: true`: the command makes its node stop serving (restart, upgradesstables, reboot), so
+    /// running it on every host at once (strategy all) needs --confirm or --yes-all-at-once.
+    /// </summary>
+    public bool TakesNodeDown { get; init; }
+
     public static CommandHeader Empty(string name) =>
         new(name, null, null, null, null, ImmutableArray<CommandArgument>.Empty, false, null, null, ImmutableArray<string>.Empty);
 }

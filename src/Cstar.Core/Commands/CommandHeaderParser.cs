@@ -68,6 +68,7 @@ public static partial class CommandHeaderParser
                 "timeout" => header with { Timeout = ParseTimeout(source, number, value) },
                 "max-concurrency" => header with { MaxConcurrency = ParseConcurrency(source, number, value) },
                 "reboots-host" => header with { RebootsHost = ParseBool(source, number, key, value) },
+                "takes-node-down" => header with { TakesNodeDown = ParseBool(source, number, key, value) },
                 "argument" => AddArgument(header, arguments, ParseArgument(source, number, value, arguments)),
                 _ => AddWarning(header, warnings, $"{source}:{number}: unknown header key '{key}' ignored"),
             };

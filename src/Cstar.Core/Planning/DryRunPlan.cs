@@ -26,5 +26,8 @@ public sealed record DryRunPlan(
     /// <summary>The keyspace policy as the job prints it once (heading, then one line per keyspace).</summary>
     public ImmutableArray<string> KeyspacePolicy { get; init; } = [];
 
+    /// <summary>Strategy all with a command that takes its node down: what the first wave costs each keyspace (<see cref="ReplicaLoss"/>).</summary>
+    public ImmutableArray<string> ReplicaLoss { get; init; } = [];
+
     public int MaxWaveSize => Waves.IsEmpty ? 0 : Waves.Max(w => w.Hosts.Length);
 }

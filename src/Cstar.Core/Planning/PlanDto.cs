@@ -28,12 +28,16 @@ public sealed record PlanDto(
             [.. plan.Warnings],
             plan.Outcome)
         {
+            ReplicaLoss = [.. plan.ReplicaLoss],
             Keyspaces = [.. plan.Keyspaces.Select(k => new KeyspaceDto(k.Cluster, k.Keyspace, k.Coverage.ToString(), k.Why, k.ReplicasPerDc, k.Warning))],
         };
     }
 
     /// <summary>The keyspace policy: each replicated keyspace, covered or not and why, with its replicas per DC.</summary>
     public IReadOnlyList<KeyspaceDto> Keyspaces { get; init; } = [];
+
+    /// <summary>Strategy all with a command that takes its node down: the replicas the first wave takes down, per keyspace.</summary>
+    public IReadOnlyList<string> ReplicaLoss { get; init; } = [];
 
     public sealed record KeyspaceDto(string Cluster, string Keyspace, string Coverage, string Why, string ReplicasPerDc, string? Warning);
 

@@ -37,6 +37,15 @@ public static class PlanRenderer
             }
         }
 
+        if (!plan.ReplicaLoss.IsEmpty)
+        {
+            Line(text, "the command takes its node down: running wave 1 at once takes down these replicas");
+            foreach (var loss in plan.ReplicaLoss)
+            {
+                Line(text, "  " + loss);
+            }
+        }
+
         if (!plan.Skipped.IsEmpty)
         {
             Line(text, $"skipped (down, --ignore-down-nodes): {string.Join(" ", plan.Skipped)}");

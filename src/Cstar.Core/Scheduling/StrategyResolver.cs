@@ -7,7 +7,7 @@ namespace Cstar.Core.Scheduling;
 /// Turns command-line flags into policy settings, as cstar's args_from_strategy_shortcut does: --one = one +
 /// dc-serial, --one-per-dc = one + dc-parallel, --topology = topology + dc-serial, --topology-per-dc =
 /// topology + dc-parallel, --all = all + dc-parallel. Shortcuts are mutually exclusive and exclude --strategy
-/// and --dc-parallel/--dc-serial. Flags not given keep the value of <c>defaults</c> (script header, then
+/// and --dc-parallel/--dc-serial. Strategy all (however given) runs DCs in parallel unless --dc-serial. Flags not given keep the value of <c>defaults</c> (script header, then
 /// built-in defaults), which is how cstar's precedence works.
 /// </summary>
 public static class StrategyResolver
@@ -67,7 +67,10 @@ public static class StrategyResolver
             policy = policy with { Strategy = ParseStrategy(flags.Strategy) };
         }
 
-        return flags.DcParallel || flags.DcSerial ? policy with { DcParallel = flags.DcParallel } : policy;
+        policy = flags.DcParallel || flags.DcSerial ? policy with { DcParallel = flags.DcParallel } : policy;
+
+        // cstar's all: every selected host at once, so DCs in parallel unless --dc-serial asks otherwise.
+        return policy.Strategy == SchedulingStrategy.All && !flags.DcSerial ? policy with { DcParallel = true } : policy;
     }
 
     public static SchedulingStrategy ParseStrategy(string name) => name?.Trim().ToUpperInvariant() switch
