@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -8,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>--confirm with the published cstar: the operator answers on standard input, as at a terminal.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class ConfirmTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {

@@ -1,5 +1,4 @@
 using System.Text;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -11,7 +10,6 @@ namespace Cstar.Integration.Tests.Cli;
 /// the credentials it read from the cqlshrc file: the password comes from cstar's environment or its prompt,
 /// reaches cqlsh, and is never on a command line.
 /// </summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed partial class CqlshCommandTests(BundledClusterFixture fixture) : IClassFixture<BundledClusterFixture>
 {

@@ -1,4 +1,3 @@
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
@@ -8,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>The bundled commands/cstarpar/reboot.sh run by the published cstarpar on a 3-host loopback cluster, with plain ssh.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class CstarparRebootTests(BundledClusterFixture fixture) : IClassFixture<BundledClusterFixture>
 {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -7,7 +6,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>--dry-run estimates from the job store: how long the same command took per host last time.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class DryRunEstimateTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -13,7 +12,6 @@ namespace Cstar.Integration.Tests.Cli;
 /// Argument values reach the script exactly, through its environment, and no shell ever evaluates them:
 /// quotes, $(), backticks, pipes, newlines, unicode, empty and very long values.
 /// </summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class HostileArgumentTests(HostileArgumentCluster fixture) : IClassFixture<HostileArgumentCluster>
 {

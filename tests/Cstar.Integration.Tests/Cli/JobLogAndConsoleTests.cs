@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -12,7 +11,6 @@ namespace Cstar.Integration.Tests.Cli;
 /// The published cstar's job log (jobs/&lt;id&gt;/cstar.log) and what -v, -vv and --ip-label print, on one small
 /// loopback cluster shared by the tests (each test has its own job store).
 /// </summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class JobLogAndConsoleTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -8,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>The bundled `upgradesstables` and `nodetool` commands run by the published cstar on a 3-host loopback cluster.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class NodetoolCommandTests(BundledClusterFixture fixture) : IClassFixture<BundledClusterFixture>
 {

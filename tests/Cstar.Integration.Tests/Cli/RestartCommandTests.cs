@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -8,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>The bundled `restart` command (commands/restart.sh) run by the published cstar on a 6-host, 2-DC loopback cluster.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class RestartCommandTests
 {

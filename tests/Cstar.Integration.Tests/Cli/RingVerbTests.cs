@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -9,7 +8,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>`cstar ring` and `--dry-run` against real sshd hosts whose nodetool prints real formats.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class RingVerbTests
 {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
@@ -10,7 +9,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>The published cstar and cstarpar running real jobs on real sshd hosts, as an operator would.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class RunVerbTests
 {
@@ -152,7 +150,11 @@ public sealed class RunVerbTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // Interrupt once the command runs on its first host (it appends to ~/ran, in the host's own home).
+        var started = await Eventually.HoldsAsync(
+            () => Task.FromResult(cluster.Addresses.Any(a => File.Exists(Path.Combine(cluster.Daemon.Paths.HostHome(a), "ran")))),
+            TimeSpan.FromSeconds(60));
+        started.Should().BeTrue("the command must start on a host before Ctrl+C");
         var interrupted = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {

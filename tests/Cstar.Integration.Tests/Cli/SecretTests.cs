@@ -1,5 +1,4 @@
 using System.Text;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -8,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>A secret given through the environment reaches the script and nothing else: not the store, not the job folder, not a command line.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class SecretTests
 {

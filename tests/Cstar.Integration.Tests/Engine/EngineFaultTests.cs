@@ -1,6 +1,5 @@
 using Cstar.Core.Errors;
 using Cstar.Core.Jobs;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -9,7 +8,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Engine;
 
 /// <summary>The engine against real sshd hosts that misbehave: dropped sessions, timeouts, reboots, nodes that stay down.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class EngineFaultTests : IDisposable
 {

@@ -1,6 +1,5 @@
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -8,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Engine;
 
 /// <summary>A host whose sshd (and everything else in it) is frozen with SIGSTOP mid-command: detected, bounded, never a hang.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class FrozenHostTests : IDisposable
 {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Cstar.Core.Jobs;
-using Cstar.Integration.Tests.Loopback;
 using FluentAssertions;
 using Xunit;
 using Xunit.Abstractions;
@@ -9,7 +8,6 @@ using Xunit.Abstractions;
 namespace Cstar.Integration.Tests.Engine;
 
 /// <summary>Issue 8: the runner process is SIGKILLed at random moments; <c>continue</c> must finish the job, never run a host twice, lose no output.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class KillNineResumeTests(ITestOutputHelper log) : IDisposable
 {

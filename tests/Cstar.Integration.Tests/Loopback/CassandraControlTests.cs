@@ -5,7 +5,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>Cassandra stop/start/restart/drain, from the fixture and from inside a host's own session.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class CassandraControlTests
 {

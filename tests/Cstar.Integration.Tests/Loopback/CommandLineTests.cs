@@ -8,7 +8,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>The human path: `cstar-sim up` starts a detached daemon; status, ctl and down talk to it over its socket.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class CommandLineTests
 {
@@ -18,7 +17,6 @@ public sealed class CommandLineTests
     public async Task Cstar_sim_up_status_ctl_and_down_run_a_cluster_out_of_process_and_leave_nothing_behind()
     {
         var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
-        LoopbackCluster.Track(directory);
         var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
         try
         {
@@ -52,7 +50,6 @@ public sealed class CommandLineTests
     public async Task Cstar_sim_up_again_in_the_same_directory_after_down_starts_a_fresh_cluster()
     {
         var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
-        LoopbackCluster.Track(directory);
         var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
         try
         {
@@ -76,7 +73,6 @@ public sealed class CommandLineTests
     public async Task Cstar_sim_down_kills_the_hosts_by_recorded_pid_when_the_daemon_died_without_cleaning_up()
     {
         var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
-        LoopbackCluster.Track(directory);
         var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
         try
         {

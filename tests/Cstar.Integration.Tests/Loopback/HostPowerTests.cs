@@ -7,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>Reboot typed inside a session, power off and on from the fixture: the host's sshd and sessions really die.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class HostPowerTests
 {

@@ -7,7 +7,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>The real ring model behind real sshd hosts: what cstar will see when it logs in to a node.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class RealRingOverSshTests
 {

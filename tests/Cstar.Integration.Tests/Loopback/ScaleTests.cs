@@ -12,7 +12,6 @@ namespace Cstar.Integration.Tests.Loopback;
 /// A hundred hosts start in parallel: every sshd listens on its own address and a sample answers as itself.
 /// The start time is printed, not asserted (benchmark loopback-startup also sshes into every host).
 /// </summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class ScaleTests(ITestOutputHelper output)
 {

@@ -5,7 +5,6 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>Nothing of a cluster survives its disposal: no sshd, no launcher, no session, no pending reboot.</summary>
-[Collection(LoopbackGroup.Name)]
 [Trait("Category", "Loopback")]
 public sealed class TeardownTests
 {
