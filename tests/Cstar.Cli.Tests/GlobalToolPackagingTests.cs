@@ -6,6 +6,7 @@ using Xunit;
 namespace Cstar.Cli.Tests;
 
 /// <summary>`dotnet pack` + `dotnet tool install` gives both programs, as README.md tells users.</summary>
+[Trait("Category", "Slow")] // packs and installs both global tools: full lane only
 public sealed class GlobalToolPackagingTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(4);

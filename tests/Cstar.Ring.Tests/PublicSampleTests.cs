@@ -4,6 +4,7 @@ using Cstar.Ring.Describecluster;
 using Cstar.Ring.Info;
 using Cstar.Ring.Status;
 using Cstar.TestKit;
+using Cstar.TestKit.Requirements;
 using FluentAssertions;
 using Xunit;
 
@@ -12,11 +13,16 @@ namespace Cstar.Ring.Tests;
 /// <summary>Public samples are read from ../shared (never copied); each one parses or fails with the clear error, as asserted.</summary>
 public sealed class PublicSampleTests
 {
-    private static string Sample(string name) => File.ReadAllText(Path.Combine(Fixtures.PublicSamplesDirectory, name));
+    private static string Sample(string name)
+    {
+        PublicSamplesRequirement.SkipUnlessPresent();
+        return File.ReadAllText(Path.Combine(Fixtures.PublicSamplesDirectory, name));
+    }
 
-    [Fact]
+    [SkippableFact]
     public void Every_public_sample_is_covered_by_a_test_here()
     {
+        PublicSamplesRequirement.SkipUnlessPresent();
         Directory.GetFiles(Fixtures.PublicSamplesDirectory).Select(f => Path.GetFileName(f)).Should().BeEquivalentTo(
             "1.2-format_status_multi-dc-token-per-node-DN_datadog-fixture.txt",
             "2.1-format_status_multi-dc-vnodes-DN_datadog-fixture.txt",
@@ -30,7 +36,7 @@ public sealed class PublicSampleTests
             "4.1_status_single-node-16tokens_konstruktoid-readme.txt");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Single_token_layout_parses_with_the_token_of_each_node()
     {
         var output = StatusParser.Parse(Sample("1.2-format_status_multi-dc-token-per-node-DN_datadog-fixture.txt"));
@@ -44,7 +50,7 @@ public sealed class PublicSampleTests
             "dc2|UN|172.21.0.4|223.34 KB|100|6052837901153319516|RAC1");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Status_2_1_layout_with_hand_edited_spacing_parses()
     {
         var output = StatusParser.Parse(Sample("2.1-format_status_multi-dc-vnodes-DN_datadog-fixture.txt"));
@@ -56,15 +62,17 @@ public sealed class PublicSampleTests
             && e.HostId == Guid.Parse("e521a2a4-39d3-4311-a195-667bf56450f4"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Concatenated_snapshots_with_comment_lines_fail_on_the_first_comment()
     {
-        var act = () => StatusParser.Parse(Sample("3.11-format_status_UL-decommission-sequence_tutorial.txt"));
+        var sample = Sample("3.11-format_status_UL-decommission-sequence_tutorial.txt");
+
+        var act = () => StatusParser.Parse(sample);
 
         act.Should().Throw<CstarException>().WithMessage("*line 1 of 'nodetool status'*not a known header*# (1) before decommission*");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Each_snapshot_of_the_decommission_tutorial_parses_and_shows_the_leaving_node()
     {
         var snapshots = Sample("3.11-format_status_UL-decommission-sequence_tutorial.txt")
@@ -77,7 +85,7 @@ public sealed class PublicSampleTests
         snapshots.Should().OnlyContain(s => s.Layout == StatusLayout.V22To311 && s.Datacenters.Single() == "datacenter1");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Filtered_status_with_an_empty_dc_block_parses()
     {
         var output = StatusParser.Parse(Sample("3.11-format_status_multi-dc-DN-grep-v-UN_apache-docs.txt"));
@@ -87,7 +95,7 @@ public sealed class PublicSampleTests
             e.Datacenter == "dc2" && e.Status == NodeStatus.Down && e.Load == "105.73 KiB" && e.Tokens == 1 && e.Rack == "r1");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("3.11-format_status_single-dc-1token_apache-docs.txt", StatusLayout.V22To311, "dc1", 3, "4.69 GiB", 1)]
     [InlineData("3.11_status_single-node-vnodes_ds201-course.txt", StatusLayout.V22To311, "datacenter1", 1, "306.77 KiB", 256)]
     [InlineData("4.0_status_vnodes-owns-unknown_apache-docs-repair-HANDEDITED.txt", StatusLayout.V40Plus, "us-east-1", 3, "547 KiB", 256)]
@@ -103,7 +111,7 @@ public sealed class PublicSampleTests
         output.Entries.Should().OnlyContain(e => e.Tokens == tokens && e.HostId != null && e.Status == NodeStatus.Up);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Hand_edited_4_0_sample_keeps_its_availability_zone_racks()
     {
         var output = StatusParser.Parse(Sample("4.0_status_vnodes-owns-unknown_apache-docs-repair-HANDEDITED.txt"));
@@ -112,7 +120,7 @@ public sealed class PublicSampleTests
             "10.0.1.115|us-east-1b|?", "10.0.3.206|us-east-1d|?", "10.0.2.238|us-east-1c|?");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Describecluster_with_spaces_instead_of_tabs_parses()
     {
         var output = DescribeclusterParser.Parse(Sample("3.11_describecluster_single-node_ds201-course-TABS-AS-SPACES.txt"));
@@ -122,7 +130,7 @@ public sealed class PublicSampleTests
         output.SchemaVersions.Should().ContainKey("836f4520-071b-3909-91d9-876181702696").WhoseValue.Should().Equal("172.17.0.2");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Info_3_11_sample_parses()
     {
         var info = InfoParser.Parse(Sample("3.11_info_single-node_ds201-course.txt"));

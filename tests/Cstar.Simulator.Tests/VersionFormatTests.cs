@@ -2,6 +2,7 @@ using Cstar.Core.Replication;
 using Cstar.Simulator.Spec;
 using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
+using Cstar.TestKit.Requirements;
 using FluentAssertions;
 using Xunit;
 
@@ -42,9 +43,10 @@ public sealed class VersionFormatTests
         output.Should().Contain("\n\nDatacenter: dc2\n");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Status_of_4_1_matches_the_public_single_node_sample_line_for_line()
     {
+        PublicSamplesRequirement.SkipUnlessPresent();
         var sample = File.ReadAllText(Path.Combine(Fixtures.PublicSamplesDirectory, "4.1_status_single-node-16tokens_konstruktoid-readme.txt"));
         var spec = RingBuilder.Create().WithGeneratedNodes(1, 1, 1, 16, seed: 5, "4.1.0").Build();
         var node = spec.Nodes[0] with { Datacenter = "datacenter1", HostId = Guid.Parse("8a6ddc64-3f03-4791-a15d-41d3b2d1f982"), LoadBytes = 106844 };

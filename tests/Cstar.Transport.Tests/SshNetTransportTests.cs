@@ -10,13 +10,14 @@ using Xunit;
 namespace Cstar.Transport.Tests;
 
 /// <summary>SSH.NET-only behaviours: encrypted keys, secrets kept out of the options, pool eviction.</summary>
+[Trait("Category", "Loopback")]
 public sealed class SshNetTransportTests(SshServerFixture fixture) : IClassFixture<SshServerFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private TestSshServer Server => fixture.Server;
 
-    [Fact]
+    [SkippableFact]
     public async Task An_encrypted_key_asks_for_its_passphrase_once()
     {
         var key = await EncryptedKeyAsync("enc_prompt");
@@ -31,7 +32,7 @@ public sealed class SshNetTransportTests(SshServerFixture fixture) : IClassFixtu
         asked.Should().Be(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_encrypted_key_without_a_passphrase_is_a_user_error_naming_the_variable()
     {
         var key = await EncryptedKeyAsync("enc_none");
@@ -40,7 +41,7 @@ public sealed class SshNetTransportTests(SshServerFixture fixture) : IClassFixtu
         (await run.Should().ThrowAsync<CstarException>()).Which.Hint.Should().Contain("CSTAR_SSH_KEY_PASSPHRASE");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task With_a_key_the_operator_is_never_asked_for_an_SSH_password()
     {
         var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -53,7 +54,7 @@ public sealed class SshNetTransportTests(SshServerFixture fixture) : IClassFixtu
         asked.Should().BeEmpty("key authentication needs no password; asking would block a job at a terminal");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Secrets_never_appear_in_the_options_text()
     {
         var options = Options() with { PasswordPrompt = _ => "hunter2", PassphrasePrompt = _ => "hunter3", GivenPassword = () => "hunter4" };
@@ -61,7 +62,7 @@ public sealed class SshNetTransportTests(SshServerFixture fixture) : IClassFixtu
         System.Text.Json.JsonSerializer.Serialize(options).Should().NotContain("Prompt");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_dropped_connection_is_evicted_and_the_next_call_reconnects()
     {
         await using var transport = new SshNetTransport(Options());

@@ -9,6 +9,7 @@ namespace Cstar.Core.Tests.Architecture;
 /// Builds a copy of Cstar.Core with banned calls added and checks the analyzer rejects each one,
 /// so the "Core does no I/O" rule is held by the compiler, not by review.
 /// </summary>
+[Trait("Category", "Slow")] // two nested builds of Cstar.Core: full lane only
 public sealed class BannedApiTests
 {
     private static readonly string[] BannedLines =

@@ -1,6 +1,5 @@
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
-using Xunit;
 
 namespace Cstar.Integration.Tests.Cli;
 
@@ -8,12 +7,10 @@ namespace Cstar.Integration.Tests.Cli;
 /// Three hosts in one DC and one rack with the standard ring (keyspace app, RF 3), fast gossip and short
 /// start and reboot delays: shared by the tests of one bundled command class, which leave it healthy.
 /// </summary>
-public sealed class BundledClusterFixture : IAsyncLifetime
+public sealed class BundledClusterFixture : LoopbackClusterFixture
 {
     /// <summary>The fastest a peer notices a node going up or down.</summary>
     public static readonly TimeSpan MinGossipDelay = TimeSpan.FromMilliseconds(100);
-
-    public LoopbackCluster Cluster { get; private set; } = null!;
 
     public string Store => Path.Combine(Cluster.Directory, "store");
 
@@ -27,7 +24,5 @@ public sealed class BundledClusterFixture : IAsyncLifetime
         RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: MinGossipDelay, maxGossipDelay: TimeSpan.FromMilliseconds(400)),
     });
 
-    public async Task InitializeAsync() => Cluster = await StartAsync(3, 1, 1);
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    protected override Task<LoopbackCluster> StartClusterAsync() => StartAsync(3, 1, 1);
 }

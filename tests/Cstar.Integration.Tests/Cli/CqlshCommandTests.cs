@@ -1,5 +1,4 @@
 using System.Text;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -11,7 +10,7 @@ namespace Cstar.Integration.Tests.Cli;
 /// the credentials it read from the cqlshrc file: the password comes from cstar's environment or its prompt,
 /// reaches cqlsh, and is never on a command line.
 /// </summary>
-[Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed partial class CqlshCommandTests(BundledClusterFixture fixture) : IClassFixture<BundledClusterFixture>
 {
     private const string Statement = "SELECT release_version FROM system.local";
@@ -51,7 +50,7 @@ public sealed partial class CqlshCommandTests(BundledClusterFixture fixture) : I
         }
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Cqlsh_runs_the_statement_on_every_node_with_the_password_from_cstars_environment_never_on_a_command_line()
     {
         await ForgetEarlierRunsAsync();
@@ -73,7 +72,7 @@ public sealed partial class CqlshCommandTests(BundledClusterFixture fixture) : I
         watch.Leaks.Should().BeEmpty("no process on this machine or on the hosts may carry the password on its command line");
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Cqlsh_with_a_user_but_no_password_and_no_terminal_fails_with_a_message_naming_CQLSH_PASSWORD_and_never_runs_cqlsh()
     {
         await ForgetEarlierRunsAsync();
@@ -88,7 +87,7 @@ public sealed partial class CqlshCommandTests(BundledClusterFixture fixture) : I
         }
     }
 
-    [Fact(Timeout = 120_000)]
+    [SkippableFact(Timeout = 120_000)]
     public async Task The_cqlsh_stand_in_refuses_a_node_whose_native_transport_is_down_and_a_user_without_a_password()
     {
         var address = Cluster.Addresses[2];

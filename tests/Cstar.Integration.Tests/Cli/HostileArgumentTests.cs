@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -13,7 +12,7 @@ namespace Cstar.Integration.Tests.Cli;
 /// Argument values reach the script exactly, through its environment, and no shell ever evaluates them:
 /// quotes, $(), backticks, pipes, newlines, unicode, empty and very long values.
 /// </summary>
-[Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class HostileArgumentTests(HostileArgumentCluster fixture) : IClassFixture<HostileArgumentCluster>
 {
     public static readonly IReadOnlyList<string> Values =
@@ -70,7 +69,7 @@ public sealed class HostileArgumentTests(HostileArgumentCluster fixture) : IClas
         pwned.StandardOutput.Trim().Should().Be("0", $"no value may ever be executed (on {host})");
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Fifty_hostile_values_arrive_byte_identical_in_the_scripts_environment_and_none_is_executed()
     {
         Values.Count.Should().BeGreaterThanOrEqualTo(50);
@@ -97,7 +96,7 @@ public sealed class HostileArgumentTests(HostileArgumentCluster fixture) : IClas
         await ShouldNotBePwnedAsync(Cluster.Addresses[1]);
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Hostile_values_from_hosts_variables_arrive_byte_identical_on_their_own_host_and_continue_uses_the_stored_ones_after_the_file_is_deleted()
     {
         VariableValues.Count.Should().BeGreaterThanOrEqualTo(50);
@@ -143,7 +142,7 @@ public sealed class HostileArgumentTests(HostileArgumentCluster fixture) : IClas
         }
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Cstarpar_hands_each_host_its_own_hostile_values_as_single_argv_words_never_to_a_shell()
     {
         var (a, b) = (Cluster.Addresses[0], Cluster.Addresses[1]);

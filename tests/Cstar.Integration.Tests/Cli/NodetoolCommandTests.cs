@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cstar.Integration.Tests.Loopback;
 using Cstar.TestKit.Processes;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -8,7 +7,7 @@ using Xunit;
 namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>The bundled `upgradesstables` and `nodetool` commands run by the published cstar on a 3-host loopback cluster.</summary>
-[Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class NodetoolCommandTests(BundledClusterFixture fixture) : IClassFixture<BundledClusterFixture>
 {
     private LoopbackCluster Cluster => fixture.Cluster;
@@ -23,7 +22,7 @@ public sealed class NodetoolCommandTests(BundledClusterFixture fixture) : IClass
             a => a,
             a => Cluster.History.Events.Skip(mark).Where(e => e.Address == a && e.IsNodetool(command)).Select(e => string.Join('|', e.Args)).ToList());
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Upgradesstables_runs_nodetool_upgradesstables_with_the_jobs_given_on_every_node()
     {
         var mark = Cluster.History.Events.Count;
@@ -38,7 +37,7 @@ public sealed class NodetoolCommandTests(BundledClusterFixture fixture) : IClass
         }
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Upgradesstables_with_a_jobs_value_that_is_not_a_number_fails_the_first_host_with_a_clear_message_and_halts()
     {
         var mark = Cluster.History.Events.Count;
@@ -54,7 +53,7 @@ public sealed class NodetoolCommandTests(BundledClusterFixture fixture) : IClass
         (await File.ReadAllTextAsync(HostFile(outcome, ran[0], "status"))).Trim().Should().NotBe("0");
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Nodetool_passes_its_arguments_as_separate_words_and_keeps_each_hosts_output_in_the_job_folder()
     {
         var mark = Cluster.History.Events.Count;
@@ -72,7 +71,7 @@ public sealed class NodetoolCommandTests(BundledClusterFixture fixture) : IClass
         }
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Nodetool_with_an_unknown_command_fails_the_host_with_nodetools_own_error()
     {
         var outcome = await CliOnLoopback.CstarAsync(Cluster, "nodetool", "--args", "frobnicate now", "--seed-host", Cluster.Addresses[0], "--output-directory", fixture.Store);

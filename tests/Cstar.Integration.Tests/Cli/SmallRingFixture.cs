@@ -1,6 +1,5 @@
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
-using Xunit;
 
 namespace Cstar.Integration.Tests.Cli;
 
@@ -8,16 +7,12 @@ namespace Cstar.Integration.Tests.Cli;
 /// Three hosts in one rack with the standard ring (hosts go down and come back), shared by the tests of one class
 /// that run commands which change nothing but each test's own job store.
 /// </summary>
-public class SmallRingFixture : IAsyncLifetime
+public class SmallRingFixture : LoopbackClusterFixture
 {
-    public LoopbackCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync() =>
-        Cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
+    protected override Task<LoopbackCluster> StartClusterAsync() =>
+        LoopbackCluster.StartAsync(new LoopbackClusterOptions
         {
             Hosts = 3,
             RingFactory = StandardRingFactory.Create(TimeProvider.System, minGossipDelay: TimeSpan.FromMilliseconds(100), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
         });
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -5,11 +5,12 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 [Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class HostIdentityTests(SharedClusterFixture fixture)
 {
     private LoopbackCluster Cluster => fixture.Cluster;
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task Nodetool_in_a_session_answers_as_the_host_it_runs_on()
     {
         foreach (var address in new[] { Cluster.Addresses[0], Cluster.Addresses[4] })
@@ -21,7 +22,7 @@ public sealed class HostIdentityTests(SharedClusterFixture fixture)
         }
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task Nodetool_status_lists_every_node_by_data_center_and_rack()
     {
         var answer = await Cluster.SshAsync(Cluster.Addresses[1], "nodetool status");
@@ -34,7 +35,7 @@ public sealed class HostIdentityTests(SharedClusterFixture fixture)
         }
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task Hostname_names_the_simulated_host_by_address_and_by_name()
     {
         var byAddress = await Cluster.SshAsync(Cluster.Addresses[2], "hostname");
@@ -45,7 +46,7 @@ public sealed class HostIdentityTests(SharedClusterFixture fixture)
         Environment.MachineName.Should().NotBe(Cluster.Nodes[2].HostName);
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task A_file_written_in_one_hosts_home_is_seen_by_no_other_host_nor_the_real_root()
     {
         var marker = "marker-" + Guid.NewGuid().ToString("N");
@@ -58,7 +59,7 @@ public sealed class HostIdentityTests(SharedClusterFixture fixture)
         File.Exists(Path.Combine(Cluster.Directory, "hosts", Cluster.Addresses[0], "home", marker)).Should().BeTrue();
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task The_generated_known_hosts_and_ssh_config_name_every_host()
     {
         var knownHosts = await File.ReadAllLinesAsync(Cluster.KnownHostsPath);
@@ -75,7 +76,7 @@ public sealed class HostIdentityTests(SharedClusterFixture fixture)
         Cluster.Addresses.Should().NotContain("127.0.0.1").And.OnlyContain(a => a.StartsWith("127."));
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task The_cql_port_answers_options_with_supported_while_the_native_transport_is_up()
     {
         var supported = await CqlProbe.OptionsAsync(Cluster.Addresses[5], Cluster.CqlPort, TimeSpan.FromSeconds(10));

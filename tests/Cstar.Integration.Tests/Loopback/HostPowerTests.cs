@@ -7,12 +7,12 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>Reboot typed inside a session, power off and on from the fixture: the host's sshd and sessions really die.</summary>
-[Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class HostPowerTests
 {
     private static readonly TimeSpan ComeBack = TimeSpan.FromSeconds(20);
 
-    [Fact(Timeout = 90_000)]
+    [SkippableFact(Timeout = 90_000)]
     public async Task Reboot_typed_in_a_session_kills_it_and_the_host_returns_once_the_reboot_delay_passed()
     {
         var clock = new ManualClock();
@@ -40,7 +40,7 @@ public sealed class HostPowerTests
         ((StubSimulatedRing)cluster.Ring).Calls.Should().Equal($"poweroff {node}", $"poweron {node} 0s");
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task A_reboot_with_real_time_brings_the_host_back_by_itself()
     {
         await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions { Hosts = 1, RebootDelay = TimeSpan.FromSeconds(1) });
@@ -54,7 +54,7 @@ public sealed class HostPowerTests
         watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), "the host stays away for the reboot delay");
     }
 
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task Power_off_kills_the_hosts_sessions_and_power_on_brings_sshd_and_cassandra_back()
     {
         await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions { Hosts = 2 });

@@ -5,10 +5,10 @@ using Xunit;
 namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>Nothing of a cluster survives its disposal: no sshd, no launcher, no session, no pending reboot.</summary>
-[Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class TeardownTests
 {
-    [Fact(Timeout = 60_000)]
+    [SkippableFact(Timeout = 60_000)]
     public async Task Disposing_a_cluster_kills_every_sshd_session_and_pending_reboot_and_removes_its_directory()
     {
         var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions { Hosts = 4, RebootDelay = TimeSpan.FromMinutes(5) });

@@ -5,8 +5,8 @@ public sealed class TempRoot : IDisposable
 {
     public TempRoot()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cstar-jobstore-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        // Its own temp folder, not one shared parent: a parent left by another user (root) would not be writable.
+        Path = Directory.CreateTempSubdirectory("cstar-jobstore-test-").FullName;
     }
 
     public string Path { get; }

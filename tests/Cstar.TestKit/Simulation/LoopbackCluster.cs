@@ -18,15 +18,10 @@ namespace Cstar.TestKit.Simulation;
 public sealed class LoopbackCluster : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<LoopbackCluster, byte> Live = new();
-    private static readonly ConcurrentDictionary<string, byte> Created = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte> Disposed = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Every cluster directory this test process created (and any a test registers with <see cref="Track"/>):
-    /// the leftover check looks only at these, so clusters of another process on the machine never count.
-    /// </summary>
-    public static IReadOnlyCollection<string> CreatedDirectories => [.. Created.Keys];
-
-    public static void Track(string directory) => Created.TryAdd(directory, 0);
+    /// <summary>The directories of the clusters of this test process that were disposed: nothing of them may be left running.</summary>
+    public static IReadOnlyCollection<string> DisposedDirectories => [.. Disposed.Keys];
     private static int _exitHandlerInstalled;
     private readonly SimulatorDaemon _daemon;
 
@@ -66,7 +61,6 @@ public sealed class LoopbackCluster : IAsyncDisposable
         options ??= new LoopbackClusterOptions();
         InstallExitHandler();
         var directory = Path.Combine(Path.GetTempPath(), "cstar-loopback-" + Guid.NewGuid().ToString("N")[..10]);
-        Track(directory);
         var network = LoopbackNetworks.Allocate(options.SshPort);
         var daemon = await SimulatorDaemon.StartAsync(options.ToClusterOptions(directory, network), options.RingFactory, null, options.Time, cancellationToken);
         var cluster = new LoopbackCluster(daemon);
@@ -141,6 +135,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
     {
         Live.TryRemove(this, out _);
         await _daemon.DisposeAsync();
+        Disposed.TryAdd(Directory, 0);
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using Cstar.TestKit.Requirements;
 
 namespace Cstar.TestKit.Simulation;
 
 /// <summary>
 /// Hands each cluster its own 127.N.0.0/16 (N in 20..250, never reused inside one test process) after checking
 /// that nobody listens on its first host's SSH port, so parallel clusters and other suites do not collide.
+/// Every loopback cluster starts here: where it cannot run (not root, no sshd), the calling test is reported skipped.
 /// </summary>
 public static class LoopbackNetworks
 {
@@ -13,6 +15,7 @@ public static class LoopbackNetworks
 
     public static int Allocate(int sshPort)
     {
+        LoopbackRequirement.SkipUnlessAvailable();
         lock (Taken)
         {
             var start = Random.Shared.Next(20, 251);

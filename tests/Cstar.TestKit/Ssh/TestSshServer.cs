@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cstar.TestKit.Requirements;
 
 namespace Cstar.TestKit.Ssh;
 
@@ -64,6 +65,7 @@ public sealed class TestSshServer : IAsyncDisposable
 
     public static async Task<TestSshServer> StartAsync(string address, int port, CancellationToken cancellationToken)
     {
+        LoopbackRequirement.SkipUnlessAvailable();
         var directory = System.IO.Directory.CreateTempSubdirectory("cstar-sshd-").FullName;
         System.IO.Directory.CreateDirectory("/run/sshd");
         await KeyGenAsync("-t", "ed25519", "-N", string.Empty, "-q", "-f", Path.Combine(directory, "host_ed25519"));

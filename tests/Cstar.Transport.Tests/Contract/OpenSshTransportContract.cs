@@ -4,6 +4,7 @@ using Xunit;
 
 namespace Cstar.Transport.Tests.Contract;
 
+[Trait("Category", "Loopback")]
 public sealed class OpenSshTransportContract(SshServerFixture fixture) : SshTransportContract(fixture), IClassFixture<SshServerFixture>
 {
     protected override CommandTransportBase CreateTransport(SshOptions options) => new OpenSshTransport(options);

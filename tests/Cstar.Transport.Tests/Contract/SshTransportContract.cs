@@ -14,7 +14,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
 
     protected override string Host => Server.Address;
 
-    [Fact]
+    [SkippableFact]
     public async Task A_refused_connection_fails_quickly_as_connection_refused()
     {
         await using var transport = CreateTransport(BaseOptions() with { Port = 1 });
@@ -24,7 +24,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_host_key_is_refused_with_its_fingerprint()
     {
         var empty = Path.Combine(Server.Directory, "known_hosts_empty_" + GetType().Name);
@@ -36,7 +36,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         error.Message.Should().Contain("SHA256:").And.Contain("--accept-new-host-keys");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_new_host_key_is_appended_when_accepting_new_keys()
     {
         var file = Path.Combine(Server.Directory, "known_hosts_new_" + GetType().Name);
@@ -46,7 +46,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         (await File.ReadAllTextAsync(file)).Should().Contain(Server.HostPublicKeyLine.Split(' ')[1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_changed_host_key_is_refused_even_when_accepting_new_keys()
     {
         var otherKey = Path.Combine(Server.Directory, "other_host_key_" + GetType().Name);
@@ -63,7 +63,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         (await run.Should().ThrowAsync<TransportException>()).Which.Kind.Should().Be(TransportFailureKind.HostKeyRejected);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_hashed_known_hosts_entry_is_accepted()
     {
         (await File.ReadAllTextAsync(Server.HashedKnownHostsFile)).Should().StartWith("|1|");
@@ -71,7 +71,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         (await transport.RunAsync(Host, ["echo", "ok"], Generous, Bounded())).StandardOutput.Should().Be("ok\n");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("id_ed25519")]
     [InlineData("id_ecdsa")]
     [InlineData("id_rsa")]
@@ -82,14 +82,14 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         (await transport.RunAsync(Host, ["whoami"], Generous, Bounded())).StandardOutput.Should().Be("root\n");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_ssh_config_alias_supplies_host_name_port_user_and_key()
     {
         await using var transport = CreateTransport(new SshOptions { SshConfigFile = Server.SshConfigFile, KnownHostsFile = Server.KnownHostsFile });
         (await transport.RunAsync(TestSshServer.Alias, ["whoami"], Generous, Bounded())).StandardOutput.Should().Be("root\n");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_ssh_config_UserKnownHostsFile_is_used_when_no_known_hosts_file_is_given()
     {
         var missing = Path.Combine(Server.Directory, "no_such_known_hosts");
@@ -99,7 +99,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         result.StandardOutput.Should().Be("ok\n", "the key is in the second file the ssh_config names");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_explicit_known_hosts_file_wins_over_the_ssh_config_UserKnownHostsFile()
     {
         var empty = Path.Combine(Server.Directory, "known_hosts_explicit_empty_" + GetType().Name);
@@ -110,7 +110,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         (await run.Should().ThrowAsync<TransportException>()).Which.Kind.Should().Be(TransportFailureKind.HostKeyRejected);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_jump_host_reaches_the_target_and_checks_the_targets_key_under_its_own_name()
     {
         await using var bastion = await TestSshServer.StartAsync();
@@ -127,7 +127,7 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
         bastion.SessionPids().Should().NotBeEmpty("the connection went through the bastion");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_frozen_server_is_detected_within_the_alive_timeout()
     {
         await using var frozen = await TestSshServer.StartAsync();

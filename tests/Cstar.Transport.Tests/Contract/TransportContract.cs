@@ -41,14 +41,14 @@ public abstract class TransportContract : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Exit_code_stdout_and_stderr_come_back_separately()
     {
         var result = await Transport.RunAsync(Host, ["sh", "-c", "echo out; echo err >&2; exit 3"], Generous, Bounded());
         result.Should().Be(new CommandResult(3, "out\n", "err\n"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Five_megabytes_of_output_arrive_whole()
     {
         var result = await Transport.RunAsync(Host, ["sh", "-c", "head -c 5242880 /dev/zero | tr '\\000' a"], Generous, Bounded());
@@ -57,14 +57,14 @@ public abstract class TransportContract : IAsyncLifetime
         result.StandardOutput.Should().NotContain("b");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bytes_that_are_not_utf8_are_replaced_not_fatal()
     {
         var result = await Transport.RunAsync(Host, ["printf", "\\377\\376abc"], Generous, Bounded());
         result.StandardOutput.Should().EndWith("abc").And.Contain("\uFFFD");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Hostile_arguments_arrive_byte_identical()
     {
         var values = HostileValues.All;
@@ -74,7 +74,7 @@ public abstract class TransportContract : IAsyncLifetime
         File.Exists("/tmp/cstar-pwned").Should().BeFalse();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_timed_out_command_fails_promptly_and_its_process_group_is_killed()
     {
         var marker = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -88,7 +88,7 @@ public abstract class TransportContract : IAsyncLifetime
         (await ProcessTable.GoneAsync($"914.{marker}", TimeSpan.FromSeconds(15))).Should().BeTrue("the timed-out command is killed");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_cancelled_command_is_killed_and_reports_cancellation()
     {
         var marker = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -100,7 +100,7 @@ public abstract class TransportContract : IAsyncLifetime
         (await ProcessTable.GoneAsync($"915.{marker}", TimeSpan.FromSeconds(15))).Should().BeTrue("the cancelled command must be killed");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Twenty_concurrent_commands_on_one_host_all_succeed()
     {
         var runs = Enumerable.Range(0, 20).Select(i => Transport.RunAsync(Host, ["sh", "-c", "sleep 0.3; echo $1", "x", i.ToString(System.Globalization.CultureInfo.InvariantCulture)], Generous, Bounded()));
@@ -108,7 +108,7 @@ public abstract class TransportContract : IAsyncLifetime
         results.Select(r => r.StandardOutput.Trim()).Should().Equal(Enumerable.Range(0, 20).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_written_file_reads_back_identical_with_its_mode()
     {
         var directory = Directory.CreateTempSubdirectory("cstar-files-").FullName;
@@ -121,7 +121,7 @@ public abstract class TransportContract : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Streaming_hands_over_output_while_returning_the_exit_code()
     {
         var chunks = new List<OutputBytes>();
