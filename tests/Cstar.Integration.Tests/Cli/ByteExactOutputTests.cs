@@ -13,6 +13,7 @@ namespace Cstar.Integration.Tests.Cli;
 /// libraries) and cstarpar store them exactly, checked by sha256 computed on the host and on the stored files.
 /// </summary>
 [Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class ByteExactOutputTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {
     /// <summary>Random bytes plus fixed invalid sequences (a lone 0xFF, a surrogate, a character cut at the end) on both streams.</summary>
@@ -26,7 +27,7 @@ public sealed class ByteExactOutputTests(SmallRingFixture fixture) : IClassFixtu
 
     private LoopbackCluster Cluster => fixture.Cluster;
 
-    [Theory(Timeout = 240_000)]
+    [SkippableTheory(Timeout = 240_000)]
     [InlineData("sshnet")]
     [InlineData("openssh")]
     public async Task Cstar_stores_out_and_err_byte_exact(string sshLib)
@@ -38,7 +39,7 @@ public sealed class ByteExactOutputTests(SmallRingFixture fixture) : IClassFixtu
         await StoredBytesMatchTheHostsAsync(JobId(outcome));
     }
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task Cstarpar_stores_out_and_err_byte_exact()
     {
         var outcome = await ProcessRunner.RunAsync(

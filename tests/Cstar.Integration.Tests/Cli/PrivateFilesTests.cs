@@ -11,12 +11,13 @@ namespace Cstar.Integration.Tests.Cli;
 /// status, cstar.log — is the operator's alone whatever the umask: folders 0700, files 0600.
 /// </summary>
 [Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PrivateFilesTests(SmallRingFixture fixture) : IClassFixture<SmallRingFixture>
 {
     private LoopbackCluster Cluster => fixture.Cluster;
 
-    [Theory(Timeout = 240_000)]
+    [SkippableTheory(Timeout = 240_000)]
     [InlineData("000", "cstar")]
     [InlineData("022", "cstar")]
     [InlineData("000", "cstarpar")]

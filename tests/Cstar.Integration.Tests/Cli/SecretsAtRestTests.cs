@@ -11,11 +11,12 @@ namespace Cstar.Integration.Tests.Cli;
 
 /// <summary>Secret values never rest on a node: not while the command runs after cstar was killed, and cleanup-jobs removes what the killed job left.</summary>
 [Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class SecretsAtRestTests
 {
     private const string Secret = "S3cr3t-at-rest-9d2e";
 
-    [Fact(Timeout = 240_000)]
+    [SkippableFact(Timeout = 240_000)]
     public async Task After_a_job_is_killed_mid_command_no_file_on_the_node_holds_the_secret_and_cleanup_jobs_removes_its_remote_folder()
     {
         await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions

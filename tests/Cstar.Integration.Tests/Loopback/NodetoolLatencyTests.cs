@@ -6,9 +6,10 @@ namespace Cstar.Integration.Tests.Loopback;
 
 /// <summary>--nodetool-latency: every simulated nodetool call on a host waits before it answers, on the cluster's clock.</summary>
 [Collection(LoopbackGroup.Name)]
+[Trait("Category", "Loopback")]
 public sealed class NodetoolLatencyTests
 {
-    [Fact(Timeout = 120_000)]
+    [SkippableFact(Timeout = 120_000)]
     public async Task A_nodetool_call_over_ssh_answers_only_once_the_configured_latency_has_passed_on_the_clock()
     {
         var clock = new ManualClock();
@@ -30,7 +31,7 @@ public sealed class NodetoolLatencyTests
         answer.StandardOutput.Should().Be("running\n");
     }
 
-    [Fact(Timeout = 120_000)]
+    [SkippableFact(Timeout = 120_000)]
     public async Task Without_a_latency_nodetool_answers_without_the_clock_moving()
     {
         var clock = new ManualClock();
