@@ -121,11 +121,10 @@ public sealed class CommandLineTests
         help.StandardOutput.Should().Contain("2.1, 2.2, 3.0, 3.11, 4.0, 4.1, 5.0").And.Contain("--network");
     }
 
-    [Fact(Timeout = 120_000)]
+    [SkippableFact(Timeout = 120_000)]
     public async Task Sigterm_to_the_daemon_tears_the_cluster_down_before_the_process_ends()
     {
         var directory = Path.Combine(Path.GetTempPath(), "cstar-sim-cli-" + Guid.NewGuid().ToString("N")[..8]);
-        LoopbackCluster.Track(directory);
         var network = LoopbackNetworks.Allocate(22).ToString(CultureInfo.InvariantCulture);
         try
         {
