@@ -46,9 +46,27 @@ public static class StandardRingFactory
                 .WithHosts(hosts, vnodes, seed)
                 .WithGossipDelay(minGossipDelay ?? TimeSpan.FromMilliseconds(200), maxGossipDelay ?? TimeSpan.FromSeconds(2))
                 .Build();
+
+            // Real host ids are random per node: two loopback clusters built from the same seed must not share them
+            // (the machine-wide cluster lock is keyed by name and host ids). Each id mixes in the host's 127.N address.
+            ring = ring with { Nodes = [.. ring.Nodes.Select((n, i) => n with { HostId = UniqueHostId(n.HostId, spec.Nodes[i].Address) })] };
             var model = new SimulatedRing(ring, time);
             return ipv6Addresses
                 ? new AddressMappedRing(model, hosts.Zip(spec.Nodes).ToDictionary(p => p.First.Address, p => p.Second.Address, StringComparer.Ordinal))
                 : model;
         };
+
+    private static Guid UniqueHostId(Guid seeded, string address)
+    {
+        var bytes = seeded.ToByteArray();
+        var mix = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(address));
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] ^= mix[i];
+        }
+
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
 }
