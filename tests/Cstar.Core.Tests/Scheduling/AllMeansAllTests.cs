@@ -12,17 +12,7 @@ namespace Cstar.Core.Tests.Scheduling;
 /// <summary>cstar's all: every selected host at once, bounded only by -j and --max-concurrency-per-dc.</summary>
 public sealed class AllMeansAllTests
 {
-    private static TestRing StockRing(int nodesPerDc)
-    {
-        var ring = new TestRing().WithNodes(nodesPerDc, "dc1", racks: 3).WithNodes(nodesPerDc, "dc2", racks: 3)
-            .WithPlacedKeyspace(Nts("app", ("dc1", 3), ("dc2", 3)));
-        foreach (var keyspace in SystemKeyspaces.Stock())
-        {
-            ring.WithPlacedKeyspace(keyspace);
-        }
-
-        return ring;
-    }
+    private static TestRing StockRing(int nodesPerDc) => SystemKeyspaces.StockTwoDcRing(nodesPerDc);
 
     private static DryRunPlan Plan(TestRing ring, SchedulingPolicy policy) =>
         PlanSimulator.Simulate(SchedulingContext.Create(ring.Topology, [ring.Map], policy), JobProgress.Create(ring.Addresses), [], PlanEstimate.Default);

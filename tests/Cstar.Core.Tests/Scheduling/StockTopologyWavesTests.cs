@@ -13,17 +13,7 @@ namespace Cstar.Core.Tests.Scheduling;
 /// </summary>
 public sealed class StockTopologyWavesTests
 {
-    private static TestRing StockRing(int nodesPerDc)
-    {
-        var ring = new TestRing().WithNodes(nodesPerDc, "dc1", racks: 3).WithNodes(nodesPerDc, "dc2", racks: 3)
-            .WithPlacedKeyspace(Nts("app", ("dc1", 3), ("dc2", 3)));
-        foreach (var keyspace in SystemKeyspaces.Stock())
-        {
-            ring.WithPlacedKeyspace(keyspace);
-        }
-
-        return ring;
-    }
+    private static TestRing StockRing(int nodesPerDc) => SystemKeyspaces.StockTwoDcRing(nodesPerDc);
 
     [Theory]
     [InlineData(6)]

@@ -15,6 +15,19 @@ public static class SystemKeyspaces
         KeyspaceDefinition.Simple("system_traces", 2),
     ];
 
+    /// <summary>2 DCs x 3 racks, nodesPerDc in each, a user keyspace `app` NTS RF 3 per DC and the stock system keyspaces.</summary>
+    public static TestRing StockTwoDcRing(int nodesPerDc)
+    {
+        var ring = new TestRing().WithNodes(nodesPerDc, "dc1", racks: 3).WithNodes(nodesPerDc, "dc2", racks: 3)
+            .WithPlacedKeyspace(TestRing.Nts("app", ("dc1", 3), ("dc2", 3)));
+        foreach (var keyspace in Stock())
+        {
+            ring.WithPlacedKeyspace(keyspace);
+        }
+
+        return ring;
+    }
+
     public static IReadOnlyList<KeyspaceDefinition> Hardened(IEnumerable<string> datacenters)
     {
         var dcs = datacenters.ToList();
