@@ -54,7 +54,7 @@ public static class Scheduler
             }
 
             return structural.Count > 0
-                ? new SchedulingDecision.Blocked([.. structural], $"{N(structural.Count)} host(s) can never start without making a keyspace unavailable")
+                ? new SchedulingDecision.Blocked([.. structural], StructuralReason(structural))
                 : new SchedulingDecision.Finished($"all {N(progress.States.Count)} target(s) handled: {N(progress.Count(HostState.Done))} done, {N(progress.Count(HostState.Skipped))} skipped");
         }
 
@@ -117,4 +117,21 @@ public static class Scheduler
     private static string List(List<string> hosts) => string.Join(", ", hosts.Take(5)) + (hosts.Count > 5 ? ", ..." : string.Empty);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The refusal names every host, and per keyspace the rule and the way out (the first host's reason stands for
+    /// the others of that keyspace), so the run says what --dry-run says.
+    /// </summary>
+    private static string StructuralReason(List<BlockedHost> structural)
+    {
+        var byKeyspace = structural
+            .GroupBy(b => b.Keyspace ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var hosts = g.Select(b => b.Address).Order(AddressComparer.Instance);
+                return $"{string.Join(", ", hosts)}: {g.First().Reason}";
+            });
+        return $"{N(structural.Count)} host(s) can never start without making a keyspace unavailable; {string.Join("; ", byKeyspace)}";
+    }
 }

@@ -57,6 +57,8 @@ public sealed class SchedulerRulesTests
         strict.Blocked.Select(b => b.Address).Should().BeEquivalentTo(Address(1), Address(2));
         strict.Blocked[0].Keyspace.Should().Be("solo");
         strict.Blocked[0].Reason.Should().Contain("--ignore-keyspace solo").And.Contain("--allow-unavailable solo");
+        strict.Outcome.Should().Contain($"{Address(1)}, {Address(2)}: keyspace solo", "the run's refusal names the hosts and the keyspace, as --dry-run does")
+            .And.Contain("--ignore-keyspace solo").And.Contain("--allow-unavailable solo");
         strict.Waves.SelectMany(w => w.Hosts).Should().BeEquivalentTo(Address(3), Address(4));
         ignored.Blocked.Should().BeEmpty();
         allowed.Blocked.Should().BeEmpty();
