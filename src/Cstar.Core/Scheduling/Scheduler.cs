@@ -83,7 +83,27 @@ public static class Scheduler
 
         return new SchedulingDecision.Blocked(
             [.. held, .. structural],
-            $"nothing in flight and no pending host can start without breaking a rule; {Summary(held)}");
+            $"nothing in flight and no pending host can start without breaking a rule; {Summary(held)}{DownNodeWayOut(held)}");
+    }
+
+    /// <summary>
+    /// Hosts held back only because they share ranges with nodes that are down: name them, the down nodes and the
+    /// first keyspace rule, and the two ways out.
+    /// </summary>
+    private static string DownNodeWayOut(List<BlockedHost> held)
+    {
+        var groups = held
+            .Where(h => h.Rule == WaveLimit.Consistency && !h.BlockingNodes.IsDefaultOrEmpty)
+            .GroupBy(h => string.Join(", ", h.BlockingNodes.Order(AddressComparer.Instance)), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var hosts = string.Join(", ", g.Select(h => h.Address).Order(AddressComparer.Instance));
+                return $"{hosts} share ranges with {g.Key} (down): {g.First().Reason}";
+            })
+            .ToList();
+        return groups.Count == 0
+            ? string.Empty
+            : $". {string.Join("; ", groups)}. To go on, bring the down node(s) back (their peers must see them UN), or lower --keep-consistency (ONE lets a host run while one replica of each of its ranges stays up)";
     }
 
     private static string StartReason(int count, List<BlockedHost> held) =>

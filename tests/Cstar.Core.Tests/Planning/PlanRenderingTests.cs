@@ -35,7 +35,10 @@ public sealed class PlanRenderingTests
         text.Should().Contain("blocked: 3 host(s) will not run\n");
         text.Should().Contain("  10.0.0.3: keyspace ks range (10,20] keeps LOCAL_QUORUM in DC dc1: needs 2 of 3 replicas live, 2 live now; unavailable: 10.0.0.5 (down)\n");
         text.Should().Contain("  10.0.0.2: keyspace solo range (0,10]");
-        text.Should().EndWith("outcome: nothing in flight and no pending host can start without breaking a rule; held back: 2 by consistency\n");
+        text.Should().EndWith(
+            "outcome: nothing in flight and no pending host can start without breaking a rule; held back: 2 by consistency. "
+            + "10.0.0.3, 10.0.0.4 share ranges with 10.0.0.5 (down): keyspace ks range (10,20] keeps LOCAL_QUORUM in DC dc1: needs 2 of 3 replicas live, 2 live now; unavailable: 10.0.0.5 (down). "
+            + "To go on, bring the down node(s) back (their peers must see them UN), or lower --keep-consistency (ONE lets a host run while one replica of each of its ranges stays up)\n");
     }
 
     [Fact]

@@ -93,6 +93,21 @@ public sealed class SchedulerRulesTests
     }
 
     [Fact]
+    public void Hosts_held_back_by_a_down_node_are_named_with_the_way_out_and_keep_consistency_one_lets_one_of_them_run()
+    {
+        var ring = new TestRing().WithNodes(4).WithKeyspace(Nts("ks", ("dc1", 3)), [1, 2, 3]);
+        var pending = JobProgress.Create([Address(2), Address(3)]);
+
+        var held = Decide(ring, new SchedulingPolicy { Strategy = SchedulingStrategy.Topology }, pending, Address(1));
+        var one = Decide(ring, new SchedulingPolicy { Strategy = SchedulingStrategy.Topology, ConsistencyLevel = ConsistencyLevel.One }, pending, Address(1));
+
+        held.Should().BeOfType<SchedulingDecision.Blocked>().Which.Reason.Should()
+            .Contain($"{Address(2)}, {Address(3)} share ranges with {Address(1)} (down)")
+            .And.Contain("bring the down node(s) back").And.Contain("--keep-consistency");
+        one.Should().BeOfType<SchedulingDecision.Start>().Which.Hosts.Should().ContainSingle("ONE keeps one live replica of (0,10]: one of the two may go down");
+    }
+
+    [Fact]
     public void Quorum_counts_replicas_over_all_dcs_while_local_quorum_keeps_each_dc()
     {
         var ring = new TestRing().WithNodes(3, "dc1").WithNodes(3, "dc2").WithKeyspace(Nts("ks", ("dc1", 3), ("dc2", 3)), [1, 2, 3, 4, 5, 6]);
