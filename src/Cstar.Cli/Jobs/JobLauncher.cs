@@ -28,7 +28,6 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
-        JobFlagValues.Check(options);
         var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
@@ -85,7 +84,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         options.StopAfter = continueOptions.StopAfter;
         options.Verbose = Math.Max(options.Verbose, continueOptions.Verbose);
         options.OutputDirectory = continueOptions.OutputDirectory;
-        JobFlagValues.Check(options);
+        JobFlagCheck.Values(options, VerbSyntaxes.StoredJobFlags);
         if (options.HostsVariables is { } file)
         {
             await stderr.WriteLineAsync($"note: --hosts-variables: the values stored with the job are used; {file} is not read again.");

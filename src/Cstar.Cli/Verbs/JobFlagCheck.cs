@@ -31,8 +31,7 @@ internal static class JobFlagCheck
         OneOf(options.KeepConsistency?.Replace('-', '_'), "--keep-consistency", Levels, syntax, ignoreCase: true);
         OneOf(options.SshLib, "--ssh-lib", SshLibraries, syntax, ignoreCase: true);
         OneOf(options.Output, "--output", ["text", "json"], syntax, ignoreCase: true);
-        Port(options.SshPort, "--ssh-port", syntax);
-        Port(options.CqlPort, "--cql-port", syntax);
+        Values(options, syntax);
         if (options.MaxFailures is < 0)
         {
             throw syntax.Error($"`--max-failures` must be 0 or more; got {options.MaxFailures}.");
@@ -43,18 +42,29 @@ internal static class JobFlagCheck
             throw syntax.Error($"`--enforced-job-id` '{id}' is not a lower-case UUID like 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90.");
         }
 
+        Rethrown(syntax, () => JobSetupBuilder.Policy(options, header));
+        Exists(options.HostFile, "--host-file", syntax);
+        Exists(options.HostsVariables, "--hosts-variables", syntax);
+        Exists(options.SshIdentityFile, "--ssh-identity-file", syntax);
+        Exists(options.SshConfig, "--ssh-config", syntax);
+    }
+
+    /// <summary>
+    /// The ports and durations alone: also what `continue` checks of a job's stored flags (files named there may be
+    /// gone by then: the job keeps what it read from them).
+    /// </summary>
+    public static void Values(JobOptions options, VerbSyntax syntax)
+    {
+        Port(options.SshPort, "--ssh-port", syntax);
+        Port(options.CqlPort, "--cql-port", syntax);
         Rethrown(syntax, () =>
         {
             DurationFlag.Parse(options.Timeout, "--timeout");
             DurationFlag.Parse(options.WaitTimeout, "--wait-timeout");
             DurationFlag.Parse(options.SshAliveTimeout, "--ssh-alive-timeout");
             DurationFlag.Parse(options.EstimatePerHost, "--estimate-per-host");
-            JobSetupBuilder.Policy(options, header);
+            DurationFlag.Parse(options.ReconnectWindow, "--reconnect-window");
         });
-        Exists(options.HostFile, "--host-file", syntax);
-        Exists(options.HostsVariables, "--hosts-variables", syntax);
-        Exists(options.SshIdentityFile, "--ssh-identity-file", syntax);
-        Exists(options.SshConfig, "--ssh-config", syntax);
     }
 
     private static void OneOf(string? value, string flag, string[] allowed, VerbSyntax syntax, bool ignoreCase)

@@ -21,6 +21,7 @@ public sealed class FlagValueErrorTests
     [InlineData("--timeout", "99999999999d", "is not a duration")]
     [InlineData("--timeout", "60d", "is longer than the 30 days cstar accepts")]
     [InlineData("--wait-timeout", "9223372036854775807", "is not a duration")]
+    [InlineData("--reconnect-window", "99999999999d", "is not a duration")]
     public async Task A_value_out_of_range_is_exit_2_with_one_error_line_and_a_hint(string flag, string value, string error)
     {
         var output = Path.Combine(Path.GetTempPath(), "cstar-flags-" + Guid.NewGuid().ToString("N"));
