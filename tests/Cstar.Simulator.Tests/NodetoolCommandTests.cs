@@ -1,6 +1,6 @@
 using Cstar.Simulator.Tests.Support;
-using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 

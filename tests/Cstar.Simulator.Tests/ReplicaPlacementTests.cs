@@ -2,8 +2,8 @@ using Cstar.Core.Replication;
 using Cstar.Simulator.Model;
 using Cstar.Simulator.Spec;
 using Cstar.Simulator.Tests.Support;
-using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using Cstar.Core.Replication;
 using Cstar.Simulator.Spec;
 using Cstar.Simulator.Tests.Support;
-using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using Cstar.Core.Replication;
 using Cstar.Simulator.Spec;
-using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
 using Cstar.TestKit.Requirements;
+using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using Cstar.Core.Execution;
 using Cstar.Core.Health;
+using Cstar.Core.Ports;
 
 namespace Cstar.Cli.Composition;
 

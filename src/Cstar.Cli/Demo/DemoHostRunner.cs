@@ -1,6 +1,6 @@
+using Cstar.Cli.Verbs;
 using Cstar.Core.Execution;
 using Cstar.Core.Ports;
-using Cstar.Cli.Verbs;
 using Cstar.Simulator;
 
 namespace Cstar.Cli.Demo;

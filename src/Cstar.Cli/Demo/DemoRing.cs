@@ -1,7 +1,7 @@
+using Cstar.Cli.Verbs;
 using Cstar.Core.Replication;
 using Cstar.Simulator;
 using Cstar.Simulator.Spec;
-using Cstar.Cli.Verbs;
 
 namespace Cstar.Cli.Demo;
 

@@ -8,6 +8,7 @@ using Cstar.Core.Errors;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
+using Cstar.Core.Ports;
 using Cstar.JobStore.Events;
 using Cstar.JobStore.Sqlite;
 using Cstar.Transport.Detached;
@@ -54,7 +55,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             options.Reason,
             [.. setup.Topology.Clusters.Select(c => c.Name)],
             time.GetUtcNow(),
-            launch.Runner) { HostVariables = variables, RingMembers = [.. setup.Topology.AllNodes.Select(n => n.Address)] };
+            launch.Runner)
+        { HostVariables = variables, RingMembers = [.. setup.Topology.AllNodes.Select(n => n.Address)] };
         return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cstar.Cli.Composition;
 using Cstar.Core.Execution;
+using Cstar.Core.Ports;
 
 namespace Cstar.Cli.Jobs;
 

@@ -1,4 +1,5 @@
 using Cstar.Core.Execution;
+using Cstar.Core.Ports;
 using Cstar.Core.Topology;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using Cstar.Core.Execution;
+using Cstar.Core.Ports;
 using Spectre.Console;
 
 namespace Cstar.Cli.LiveView;

@@ -3,6 +3,7 @@ using Cstar.Cli.Jobs;
 using Cstar.Core.Commands;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Serilog;
 using Serilog.Core;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
 
 namespace Cstar.Core.Execution;

@@ -5,6 +5,7 @@ using Cstar.Core.Errors;
 using Cstar.Core.Health;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
+using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 
 namespace Cstar.Core.Execution;

@@ -1,5 +1,5 @@
-using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
+using Cstar.Core.Ports;
 
 namespace Cstar.Core.Execution;
 

@@ -1,3 +1,5 @@
+using Cstar.Core.Ports;
+
 namespace Cstar.Core.Execution;
 
 /// <summary>An observer that ignores everything (no live view).</summary>

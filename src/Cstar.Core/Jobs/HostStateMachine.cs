@@ -51,8 +51,13 @@ public static class HostStateMachine
         {
             HostRunStateKind.Starting => current with
             {
-                Kind = to, Attempt = current.Attempt + 1, RemotePid = null, ExitCode = null, Reason = null,
-                StartedAt = transition.At, EndedAt = null,
+                Kind = to,
+                Attempt = current.Attempt + 1,
+                RemotePid = null,
+                ExitCode = null,
+                Reason = null,
+                StartedAt = transition.At,
+                EndedAt = null,
             },
             HostRunStateKind.Running => current with { Kind = to, RemotePid = transition.RemotePid },
             HostRunStateKind.Pending => current with { Kind = to, RemotePid = null, ExitCode = null, Reason = transition.Reason, EndedAt = null },

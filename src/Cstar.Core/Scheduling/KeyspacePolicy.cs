@@ -97,11 +97,13 @@ public static class KeyspacePolicy
         if (policy.StrictConsistency)
         {
             return Make(KeyspaceCoverage.Covered, $"kept at {level} although it cannot be kept in {where}: --strict-consistency blocks its nodes")
-                with { UnkeepableIn = unkeepable };
+                with
+            { UnkeepableIn = unkeepable };
         }
 
         return Make(KeyspaceCoverage.Unkeepable, $"{level} cannot be kept in {where}: one replica at a time")
-            with { UnkeepableIn = unkeepable, Warning = KeyspaceWarning.Text(cluster, keyspace, replicas, level, perDc, unkeepable, dcOf) };
+            with
+        { UnkeepableIn = unkeepable, Warning = KeyspaceWarning.Text(cluster, keyspace, replicas, level, perDc, unkeepable, dcOf) };
     }
 
     /// <summary>The DCs (per-DC levels) or "all DCs" where some range has no replica to spare at the level.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Cstar.Core.Jobs.Events;
+using Cstar.Core.Ports;
 using Cstar.JobStore.Json;
 
 namespace Cstar.JobStore.Events;

@@ -1,4 +1,5 @@
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 
 namespace Cstar.JobStore.Output;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 
 namespace Cstar.JobStore.Output;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.JobStore.Faults;
 using Cstar.JobStore.Processes;
 using Microsoft.Data.Sqlite;

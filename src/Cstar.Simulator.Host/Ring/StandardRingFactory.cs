@@ -36,13 +36,13 @@ public static class StandardRingFactory
             var nodesPerDc = spec.Nodes.GroupBy(n => n.Datacenter, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var appFactors = nodesPerDc.Select(dc => new KeyValuePair<string, int>(dc.Key, Math.Min(3, dc.Value)));
             var ring = (RingBuilder.Create("Loopback Cluster") with
-                {
-                    Keyspaces =
+            {
+                Keyspaces =
                     [
                         .. SystemKeyspaceDefaults.For(profile ?? spec.Profile, spec.CassandraVersion, nodesPerDc),
                         KeyspaceDefinition.NetworkTopology(ApplicationKeyspace, appFactors),
                     ],
-                })
+            })
                 .WithHosts(hosts, vnodes, seed)
                 .WithGossipDelay(minGossipDelay ?? TimeSpan.FromMilliseconds(200), maxGossipDelay ?? TimeSpan.FromSeconds(2))
                 .Build();

@@ -1,6 +1,7 @@
 using Cstar.Core.Errors;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.TestKit.Execution;
 using FluentAssertions;

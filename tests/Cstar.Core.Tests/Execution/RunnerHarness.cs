@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.TestKit.Execution;
 using Cstar.TestKit.Rings;
@@ -63,7 +64,7 @@ internal sealed class RunnerHarness
 
     public HostRunStateKind StateOf(string host) => Store.LoadJob(JobId).Host(host).Kind;
 
-    private sealed class ListSink(List<Core.Jobs.Events.JobEvent> events) : Core.Jobs.Events.IJobEventSink
+    private sealed class ListSink(List<Core.Jobs.Events.JobEvent> events) : Core.Ports.IJobEventSink
     {
         public void Publish(Core.Jobs.Events.JobEvent jobEvent)
         {

@@ -37,7 +37,8 @@ public sealed class StockTopologyWavesTests
     {
         var ring = StockRing(6);
         var policy = StrategyResolver.Resolve(new StrategyFlags { Strategy = "topology", DcSerial = true }, SchedulingPolicy.Default)
-            with { IncludeSystemKeyspaces = true };
+            with
+        { IncludeSystemKeyspaces = true };
 
         var plan = PlanSimulator.Simulate(
             SchedulingContext.Create(ring.Topology, [ring.Map], policy), JobProgress.Create(ring.Addresses), [], PlanEstimate.Default);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.JobStore;
 using Cstar.JobStore.Output;

@@ -1,5 +1,6 @@
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;

@@ -18,7 +18,10 @@ public sealed class HostPowerTests
         var clock = new ManualClock();
         await using var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
         {
-            Hosts = 2, Time = clock, RebootDelay = TimeSpan.FromSeconds(60), RingFactory = spec => new StubSimulatedRing(spec.Nodes, clock),
+            Hosts = 2,
+            Time = clock,
+            RebootDelay = TimeSpan.FromSeconds(60),
+            RingFactory = spec => new StubSimulatedRing(spec.Nodes, clock),
         });
         var node = cluster.Addresses[1];
 

@@ -1,6 +1,6 @@
 using Cstar.Core.Topology;
-using Cstar.TestKit.Simulation;
 using Cstar.TestKit;
+using Cstar.TestKit.Simulation;
 
 namespace Cstar.Simulator.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Cstar.Core.Execution;
 using Cstar.Core.Health;
+using Cstar.Core.Ports;
 using Cstar.Core.Topology;
 using Cstar.TestKit.Rings;
 

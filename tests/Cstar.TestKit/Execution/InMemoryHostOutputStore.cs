@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 
 namespace Cstar.TestKit.Execution;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 
 namespace Cstar.TestKit.Execution;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cstar.Core.Execution;
+using Cstar.Core.Ports;
 
 namespace Cstar.TestKit.Execution;
 

@@ -1,4 +1,5 @@
 using Cstar.Core.Execution;
+using Cstar.Core.Ports;
 
 namespace Cstar.TestKit.Execution;
 

@@ -1,4 +1,6 @@
-namespace Cstar.Core.Execution;
+using Cstar.Core.Execution;
+
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// Runs (or attaches to) one host's command and returns how it ended. Implementations: detached remote runs

@@ -1,4 +1,6 @@
-namespace Cstar.Core.Execution;
+using Cstar.Core.Execution;
+
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// Asks the operator before each host starts (<c>--confirm</c>). Called by the runner loop only, before the host's

@@ -1,4 +1,6 @@
-namespace Cstar.Core.Jobs;
+using Cstar.Core.Jobs;
+
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// Streams one host's output to the store while the host runs: chunks are appended as they arrive

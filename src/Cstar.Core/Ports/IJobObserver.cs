@@ -1,4 +1,6 @@
-namespace Cstar.Core.Execution;
+using Cstar.Core.Execution;
+
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// What the live view watches. Called by the runner loop only (one thread at a time), so an implementation needs

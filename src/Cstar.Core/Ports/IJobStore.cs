@@ -1,4 +1,6 @@
-namespace Cstar.Core.Jobs;
+using Cstar.Core.Jobs;
+
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// The job store port. ONE WRITER: the engine's single runner loop is the only caller of the write

@@ -1,6 +1,7 @@
+using Cstar.Core.Execution;
 using Cstar.Core.Health;
 
-namespace Cstar.Core.Execution;
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// Reads the ring's health for the gate: one <c>nodetool status</c> view from each of up to three peers

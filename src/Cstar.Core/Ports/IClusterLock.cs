@@ -1,4 +1,6 @@
-namespace Cstar.Core.Jobs;
+using Cstar.Core.Jobs;
+
+namespace Cstar.Core.Ports;
 
 /// <summary>
 /// One running job per cluster on this machine. A lock whose owner process is gone (crash, kill -9)
