@@ -31,7 +31,15 @@ internal sealed class OpenSshArgs(SshOptions options, string controlDirectory)
             argv.AddRange(["-F", config]);
         }
 
-        if (options.KnownHostsFile is { } knownHosts)
+        if (options.AcceptNewHostKeys && !options.RecordAcceptedHostKeys)
+        {
+            // ssh appends an accepted key to the FIRST UserKnownHostsFile: a file in the private control directory
+            // (deleted with it) takes the write, the user's file is still read. This replaces an ssh_config
+            // UserKnownHostsFile for this run only (--dry-run).
+            var userFiles = options.KnownHostsFile is { } chosen ? Quoted(chosen) : "~/.ssh/known_hosts ~/.ssh/known_hosts2";
+            argv.AddRange(["-o", "UserKnownHostsFile=" + Quoted(Path.Combine(controlDirectory, "accepted_known_hosts")) + " " + userFiles]);
+        }
+        else if (options.KnownHostsFile is { } knownHosts)
         {
             argv.AddRange(["-o", "UserKnownHostsFile=" + knownHosts]);
         }
@@ -59,6 +67,8 @@ internal sealed class OpenSshArgs(SshOptions options, string controlDirectory)
         argv.AddRange(["--", host, remoteCommand]);
         return argv;
     }
+
+    private static string Quoted(string path) => path.Contains(' ', StringComparison.Ordinal) ? "\"" + path + "\"" : path;
 
     /// <summary><c>ssh -O check|exit host</c> with the same options, addressed to the host's master.</summary>
     public IReadOnlyList<string> Control(string host, string operation) => [.. Command(host, "true").SkipLast(3), "-O", operation, "--", host];

@@ -47,6 +47,20 @@ public abstract class SshTransportContract(SshServerFixture fixture) : Transport
     }
 
     [SkippableFact]
+    public async Task A_new_host_key_accepted_for_this_run_only_is_not_written_to_known_hosts()
+    {
+        var file = Path.Combine(Server.Directory, "known_hosts_dry_" + GetType().Name);
+        await File.WriteAllTextAsync(file, string.Empty);
+        await using (var transport = CreateTransport(BaseOptions() with { KnownHostsFile = file, AcceptNewHostKeys = true, RecordAcceptedHostKeys = false }))
+        {
+            (await transport.RunAsync(Host, ["echo", "ok"], Generous, Bounded())).StandardOutput.Should().Be("ok\n");
+            (await transport.RunAsync(Host, ["echo", "again"], Generous, Bounded())).StandardOutput.Should().Be("again\n");
+        }
+
+        (await File.ReadAllTextAsync(file)).Should().BeEmpty("a dry run trusts a new key for this run only");
+    }
+
+    [SkippableFact]
     public async Task A_changed_host_key_is_refused_even_when_accepting_new_keys()
     {
         var otherKey = Path.Combine(Server.Directory, "other_host_key_" + GetType().Name);
