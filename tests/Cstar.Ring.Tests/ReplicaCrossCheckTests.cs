@@ -48,6 +48,18 @@ public sealed class ReplicaCrossCheckTests
     }
 
     [Fact]
+    public async Task An_endpoint_that_describering_places_in_another_rack_is_called_a_rack_mismatch()
+    {
+        var moved = Fixtures.RealNodetool("3.11.10", "describering-acc_nts.txt").Replace("host:127.0.0.3, datacenter:dc2, rack:rack1", "host:127.0.0.3, datacenter:dc2, rack:rack7", StringComparison.Ordinal);
+        var transport = new FakeTransport().Node311("127.0.0.1").Answer("127.0.0.1", "nodetool describering acc_nts", moved);
+
+        var act = () => Discover(transport, "acc_nts");
+
+        await act.Should().ThrowAsync<CstarException>()
+            .WithMessage("Rack mismatch on seed 127.0.0.1 (cluster acceptance): 'nodetool describering acc_nts' puts 127.0.0.3 in dc2/rack7, 'nodetool status' lists it in dc2/rack1.");
+    }
+
+    [Fact]
     public async Task A_4_0_range_with_fewer_replicas_in_a_dc_than_the_schema_asks_for_is_an_error()
     {
         var acc = Fixtures.RealNodetool("4.0-alpha4", "describering-acc_nts.txt");

@@ -29,8 +29,9 @@ internal static class ReplicaCrossCheck
 
             if (!string.Equals(node.Datacenter, location.Datacenter, StringComparison.Ordinal) || !string.Equals(node.Rack, location.Rack, StringComparison.Ordinal))
             {
+                var what = string.Equals(node.Datacenter, location.Datacenter, StringComparison.Ordinal) ? "Rack" : "Datacenter";
                 throw new CstarException(
-                    $"Datacenter mismatch on seed {seed} (cluster {cluster}): 'nodetool describering {keyspace}' puts {address} in {location.Datacenter}/{location.Rack}, 'nodetool status' lists it in {node.Datacenter}/{node.Rack}.",
+                    $"{what} mismatch on seed {seed} (cluster {cluster}): 'nodetool describering {keyspace}' puts {address} in {location.Datacenter}/{location.Rack}, 'nodetool status' lists it in {node.Datacenter}/{node.Rack}.",
                     Hint);
             }
         }
