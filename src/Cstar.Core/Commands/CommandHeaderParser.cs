@@ -111,9 +111,12 @@ public static partial class CommandHeaderParser
         };
 
     private static TimeSpan ParseTimeout(string source, int line, string value) =>
-        DurationText.TryParse(value, out var timeout) && timeout > TimeSpan.Zero
+        DurationText.TryParse(value, out var timeout) && timeout > TimeSpan.Zero && timeout <= LongestTimeout
             ? timeout
-            : throw new CommandHeaderException(source, line, $"timeout must be a duration such as 90s, 30m or 2h; found '{value}'");
+            : throw new CommandHeaderException(source, line, $"timeout must be a duration of at most 30 days such as 90s, 30m or 2h; found '{value}'");
+
+    /// <summary>The same bound as the --timeout flag: 30 days.</summary>
+    private static readonly TimeSpan LongestTimeout = TimeSpan.FromDays(30);
 
     private static int ParseConcurrency(string source, int line, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0

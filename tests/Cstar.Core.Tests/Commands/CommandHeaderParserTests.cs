@@ -103,6 +103,8 @@ public sealed class CommandHeaderParserTests
     [InlineData("# C* cluster-parallel: 1", 2, "cluster-parallel must be true or false")]
     [InlineData("# C* wait-for: ssh", 2, "wait-for")]
     [InlineData("# C* timeout: soon", 2, "timeout")]
+    [InlineData("# C* timeout: 31d", 2, "at most 30 days")]
+    [InlineData("# C* timeout: 99999999999d", 2, "at most 30 days")]
     [InlineData("# C* max-concurrency: 0", 2, "max-concurrency")]
     [InlineData("# C* argument: {\"option\":\"--x\"", 2, "not valid JSON")]
     [InlineData("# C* argument: [1]", 2, "JSON object")]
