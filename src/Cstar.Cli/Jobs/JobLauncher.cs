@@ -5,25 +5,20 @@ using Cstar.Cli.Errors;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Commands;
 using Cstar.Core.Errors;
-using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.JobStore.Events;
 using Cstar.JobStore.Sqlite;
-using Cstar.Transport.Detached;
 using Cstar.Transport.Execution;
-using Cstar.Transport.Local;
 
 namespace Cstar.Cli.Jobs;
 
 /// <summary>
-/// Composes one run of a job — discovery, policy, store, locks, transports, gate, observers — and hands it to
-/// the engine's <see cref="JobRunner"/>. New jobs and `continue` share it; only where the inputs come from differs.
+/// Runs a job: a new one (<see cref="RunNewAsync"/>) or a stored one (<see cref="ContinueAsync"/>) differ only in where
+/// the inputs come from; both then lock, run and summarize. The engine is assembled by <see cref="JobEngineFactory"/>;
+/// the console view, the job log and the --events writer are its subscribers.
 /// </summary>
 internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsolePrompt prompt, TimeProvider time)
 {
-    /// <summary>--reconnect-window's default: how long a host may stay out of contact while its command runs.</summary>
-    public static readonly TimeSpan DefaultReconnectWindow = TimeSpan.FromMinutes(10);
-
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
@@ -108,55 +103,20 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         return await RunAsync(store, transport, setup, definition, header, options, resume: true, continueOptions.RetryFailed, cancellationToken);
     }
 
+    /// <summary>Lock, run, summarize: the engine and the views are assembled elsewhere; the log records every way out.</summary>
     private async Task<int> RunAsync(
         SqliteJobStore store, CommandTransportBase transport, JobSetup setup, JobDefinition definition, CommandHeader header,
         JobOptions options, bool resume, bool retryFailed, CancellationToken cancellationToken)
     {
-        var clusters = setup.Topology.Clusters.Select(c => c.Name).ToList();
-        var acquired = new List<string>();
         using var log = Logging.JobLog.Open(store.Paths.JobFolder(definition.JobId), definition.JobId, stderr, options.Verbose);
-        MachineLocks? machineLocks = null;
         try
         {
-            machineLocks = MachineLocks.Take(setup.Topology.Clusters, definition.JobId, store.Paths.Root, options.Force, stderr, time);
-            foreach (var cluster in clusters)
-            {
-                var result = store.TryAcquireClusterLock(cluster, definition.JobId, options.Force);
-                if (!result.Acquired)
-                {
-                    throw new CstarException(result.Describe() + ".", "Wait for it to end (cstar jobs), or pass --force if you are sure it is not running.");
-                }
-
-                acquired.Add(cluster);
-            }
-
-            await using var local = new LocalTransport(TimeSpan.FromSeconds(2), time);
-            var runOptions = new DetachedRunOptions { ReconnectWindow = DurationFlag.Parse(options.ReconnectWindow, "--reconnect-window") ?? DefaultReconnectWindow };
-            var hostRunner = definition.Runner == RunnerKind.Remote
-                ? DetachedRunners.Remote(transport, definition.Command.ScriptText ?? string.Empty, time, runOptions)
-                : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time, runOptions, definition.HostVariables);
+            using var locks = JobLocks.Take(store, setup.Topology, definition.JobId, options.Force, stderr, time);
+            await using var engine = JobEngineFactory.Create(store, transport, definition, setup, options, prompt, time);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
-            var observer = new PlainConsoleObserver(
+            var plain = new PlainConsoleObserver(
                 options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, host => store.Paths.HostFolder(definition.JobId, host));
-            var services = new JobRunnerServices(store, new Cstar.JobStore.Output.FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)
-            {
-                Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
-            };
-            var request = new JobRunRequest
-            {
-                Definition = definition,
-                Hosts = [.. setup.Targets.Select(n => n.Address)],
-                Context = setup.Context,
-                Resume = resume,
-                RetryFailed = retryFailed,
-                StopAfter = options.StopAfter,
-                MaxFailures = options.MaxFailures ?? 0,
-                HostTimeout = DurationFlag.Parse(options.Timeout, "--timeout") ?? header.Timeout,
-                WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
-                RequireCql = options.WaitForCql || header.WaitForCql,
-                CommandRebootsHost = header.RebootsHost,
-                Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
-            };
+            var request = JobRunRequestFactory.Create(definition, setup, header, options, resume, retryFailed, prompt, stderr);
 
             // Ctrl+C is ours, and the job is in the store, before its id is printed: every id printed is one continue knows.
             using var interrupt = new InterruptHandler(stderr);
@@ -166,11 +126,12 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 request = request with { Created = true };
             }
 
-            await observer.JobStartingAsync(definition, setup, resume);
+            await plain.JobStartingAsync(definition, setup, resume);
             log.JobStarting(definition, setup, header, resume);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             var outcome = await LiveView.JobView.RunAsync(
-                stdout, observer, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options), view => new JobRunner(services).RunAsync(request, events is null ? [view, log.Subscriber] : [view, log.Subscriber, events], linked.Token));
+                stdout, plain, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
+                view => engine.RunAsync(request, events is null ? [view, log.Subscriber] : [view, log.Subscriber, events], linked.Token));
             log.JobEnded(outcome);
             await RunSummary.PrintAsync(stdout, store, outcome);
             return (int)outcome.ExitCode;
@@ -178,30 +139,6 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         catch (Exception e) when (log.Failed(e) || JobErrorContext.Attach(e, definition.JobId, log.FilePath, store.Paths.Root))
         {
             throw;
-        }
-        finally
-        {
-            foreach (var cluster in acquired)
-            {
-                ReleaseClusterLock(store, cluster, definition.JobId);
-            }
-
-            machineLocks?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Best effort: a lock row this process cannot delete (full or read-only disk) names a process that is about to
-    /// be gone, and a dead holder's lock is free; the error that brought us here is the one to report.
-    /// </summary>
-    private static void ReleaseClusterLock(SqliteJobStore store, string cluster, string jobId)
-    {
-        try
-        {
-            store.ReleaseClusterLock(cluster, jobId);
-        }
-        catch (CstarException e) when (e.ExitCode == ExitCode.LocalStorage)
-        {
         }
     }
 
