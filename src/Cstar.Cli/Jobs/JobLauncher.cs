@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Text.Json;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Errors;
 using Cstar.Cli.Verbs;
@@ -35,21 +33,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         AllAtOnceGuard.Check(launch.CommandName, launch.Header, setup.Context.Policy, options);
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
-        var jobId = NewJobId(options.EnforcedJobId, store);
-        var definition = new JobDefinition(
-            jobId,
-            launch.CommandName,
-            launch.Source,
-            launch.Arguments,
-            JsonSerializer.Serialize(launch.JobFlagWords),
-            new HostSelection(
-                [.. options.SeedHosts], [.. options.Hosts], options.HostFile, options.HostFile is null ? null : string.Join('\n', hostNames.Except(options.Hosts)),
-                options.DcFilter, options.RackFilter, options.SelectedKeyspaces() is { Count: > 0 } keyspaces ? string.Join(',', keyspaces) : null),
-            options.Reason,
-            [.. setup.Topology.Clusters.Select(c => c.Name)],
-            time.GetUtcNow(),
-            launch.Runner)
-        { HostVariables = variables, RingMembers = [.. setup.Topology.AllNodes.Select(n => n.Address)] };
+        var definition = NewJobDefinition.Create(launch, NewJobDefinition.NewJobId(options.EnforcedJobId, store), setup, hostNames, variables, time.GetUtcNow());
         return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken);
     }
 
@@ -64,36 +48,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             throw new CstarException($"Job {jobId} is finished: nothing to continue.", "cstar jobs show " + jobId + " shows what each host did.");
         }
 
-        var definition = stored.Definition;
-        var words = JsonSerializer.Deserialize<string[]>(definition.SchedulingPolicy) ?? [];
-        JobOptions options;
-        try
-        {
-            options = Arguments.ArgumentParser.Parse<JobOptions>(VerbSyntaxes.StoredJobFlags, words).Options;
-        }
-        catch (CstarException e)
-        {
-            throw new CstarException($"The flags stored with job {jobId} no longer parse: {e.Message}", "Start a new job with the same command.");
-        }
-
-        options.StopAfter = continueOptions.StopAfter;
-        options.Verbose = Math.Max(options.Verbose, continueOptions.Verbose);
-        options.OutputDirectory = continueOptions.OutputDirectory;
-        JobFlagCheck.Values(options, VerbSyntaxes.StoredJobFlags);
-        if (options.HostsVariables is { } file)
-        {
-            await stderr.WriteLineAsync($"note: --hosts-variables: the values stored with the job are used; {file} is not read again.");
-        }
-
-        if (definition.Runner == RunnerKind.Remote && CommandDrift.Changed(definition.Command) is { } current)
-        {
-            await stderr.WriteLineAsync(CommandDrift.Note(current, continueOptions.ReloadCommand));
-            definition = continueOptions.ReloadCommand ? definition with { Command = current } : definition;
-        }
-
-        var header = definition.Runner == RunnerKind.Remote && definition.Command.ScriptText is { } text
-            ? CommandHeaderParser.Parse(definition.Command.ScriptPath ?? definition.CommandName, definition.CommandName, text)
-            : CommandHeader.Empty(definition.CommandName);
+        var (options, definition, header) = await ContinuedJobInputs.RestoreAsync(continueOptions, stored, stderr);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = definition.Hosts.Hosts.AddRange(
             definition.Hosts.HostFileContents is { } contents ? Cstar.Ring.Hosts.HostListParser.ParseFile(contents) : []);
@@ -140,25 +95,5 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         {
             throw;
         }
-    }
-
-    private static string NewJobId(string? enforced, SqliteJobStore store)
-    {
-        if (enforced is null)
-        {
-            return Guid.NewGuid().ToString();
-        }
-
-        if (!Guid.TryParse(enforced, out var id) || id.ToString() != enforced)
-        {
-            throw new CstarException($"--enforced-job-id '{enforced}' is not a lower-case UUID.", "Give one like 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90.", ExitCode.Usage);
-        }
-
-        // Refused before anything is opened in the job's folder: the existing job's log and outputs stay as they were.
-        return store.FindJobState(enforced) is null && !Directory.Exists(store.Paths.JobFolder(enforced))
-            ? enforced
-            : throw new CstarException(
-                $"--enforced-job-id {enforced}: a job with this id already exists in {store.Paths.Root}; nothing was changed.",
-                $"Give a new UUID, or run cstar continue {enforced} to resume that job (cstar jobs show {enforced} shows it).");
     }
 }
