@@ -101,4 +101,16 @@ public sealed class JobLogObserverTests
 
         _sink.Events.Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_failed_subscriber_is_a_warning_that_reaches_stderr_too()
+    {
+        _observer.Handle(new SubscriberFailedEvent(T0, "job-1", "the --events writer", JobEventTypes.HostFinish, "IOException: No space left on device"));
+
+        var logged = _sink.Events.Should().ContainSingle().Subject;
+        logged.Level.Should().Be(LogEventLevel.Warning);
+        logged.Properties.Should().NotContainKey(ConsoleLogLevel.ShownProperty, "no view prints it: stderr must");
+        CollectingSink.Render(logged).Should().Be(
+            "the --events writer failed on a host-finish event and gets no more events of this run; the job goes on: IOException: No space left on device");
+    }
 }
