@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 
@@ -12,13 +13,44 @@ namespace Cstar.Cli.Jobs;
 /// characters is printed in pieces); -v prints each host's output when it finishes (its first and last 32 K
 /// characters when longer, saying so and where the full output is: <paramref name="hostFolder"/> gives it per host).
 /// </summary>
-internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time, Func<string, string>? hostFolder = null) : IJobObserver
+internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time, Func<string, string>? hostFolder = null) : IJobEventSubscriber
 {
     private readonly Dictionary<string, VerboseOutputBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Host, OutputStreamKind Stream), LineSplitter> _lines = [];
     private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
     private string? _lastDecision;
     private string? _lastGate;
+
+    public string Name => "the console view";
+
+    public void Handle(JobEvent jobEvent)
+    {
+        switch (jobEvent)
+        {
+            case HostChangedEvent e:
+                HostChanged(e);
+                break;
+            case HostOutputEvent e:
+                OutputReceived(e);
+                break;
+            case DecisionEvent e:
+                DecisionMade(e);
+                break;
+            case GateEvent e:
+                GateChanged(e);
+                break;
+            case GatePassEvent e:
+                GateChanged(e.AsGate());
+                break;
+            case HostUnreachableEvent e:
+                HostUnreachable(e);
+                break;
+            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent or SubscriberFailedEvent:
+                break;
+            default:
+                throw new UnhandledJobEventException(Name, jobEvent);
+        }
+    }
 
     public async Task JobStartingAsync(JobDefinition definition, JobSetup setup, bool resume)
     {
@@ -42,7 +74,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         }
     }
 
-    public void HostChanged(HostChangedArgs args)
+    private void HostChanged(HostChangedEvent args)
     {
         if (_lastState.TryGetValue(args.Host, out var last) && last == (args.State, args.AwaitingReturn))
         {
@@ -76,7 +108,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         }
     }
 
-    public void OutputReceived(HostOutputArgs args)
+    private void OutputReceived(HostOutputEvent args)
     {
         if (verbose > 0 && !ipLabel)
         {
@@ -96,7 +128,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         output.Flush();
     }
 
-    public void DecisionMade(DecisionArgs args)
+    private void DecisionMade(DecisionEvent args)
     {
         if (args.Decision is SchedulingDecision.Start || args.Decision.Reason == _lastDecision)
         {
@@ -107,7 +139,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         Line(args.Decision.Reason);
     }
 
-    public void GateChanged(GateArgs args)
+    private void GateChanged(GateEvent args)
     {
         var text = (args.Host is null ? "ring" : args.Host) + ": " + args.Status;
         if (text == _lastGate)
@@ -119,7 +151,7 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         Line("gate " + (args.Passed ? "passed" : "waiting") + $" ({args.Waited.TotalSeconds:0}s) " + text);
     }
 
-    public void HostUnreachable(HostUnreachableArgs args) => Line(args.Describe());
+    private void HostUnreachable(HostUnreachableEvent args) => Line(args.Describe());
 
     /// <summary>The command ended: its last lines, even without a newline, are printed before what comes next.</summary>
     private void FlushPartialLines(string host)

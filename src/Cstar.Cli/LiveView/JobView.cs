@@ -24,7 +24,7 @@ internal static class JobView
     public static bool AllowsLive(Verbs.JobOptions options) => !options.Confirm && options.Verbose < 2;
 
     public static async Task<JobOutcome> RunAsync(
-        TextWriter stdout, IJobObserver plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobObserver, Task<JobOutcome>> run)
+        TextWriter stdout, IJobEventSubscriber plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobEventSubscriber, Task<JobOutcome>> run)
     {
         // --confirm asks on the console between hosts: a live redraw would overwrite the question.
         if (!allowLive || !IsInteractive(stdout))

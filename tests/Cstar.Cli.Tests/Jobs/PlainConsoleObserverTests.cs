@@ -1,6 +1,7 @@
 using Cstar.Cli.Jobs;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -18,15 +19,15 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
     private PlainConsoleObserver Observer(bool ipLabel, int verbose) => new(_output, ipLabel, verbose, new ManualClock(T0));
 
-    private static HostOutputArgs Out(string text, string host = Host) => new(T0, host, OutputStreamKind.StandardOutput, text);
+    private static HostOutputEvent Out(string text, string host = Host) => new(T0, "job-1", host, OutputStreamKind.StandardOutput, text);
 
-    private static HostOutputArgs Err(string text, string host = Host) => new(T0, host, OutputStreamKind.StandardError, text);
+    private static HostOutputEvent Err(string text, string host = Host) => new(T0, "job-1", host, OutputStreamKind.StandardError, text);
 
-    private static HostChangedArgs Running(string host = Host) => new(T0, host, HostRunStateKind.Running, false, 7, null, null);
+    private static HostChangedEvent Running(string host = Host) => new(T0, "job-1", host, HostRunStateKind.Running, false, 7, null, null);
 
-    private static HostChangedArgs Ended(string host = Host) => new(T0, host, HostRunStateKind.Running, true, 7, 0, "exit 0");
+    private static HostChangedEvent Ended(string host = Host) => new(T0, "job-1", host, HostRunStateKind.Running, true, 7, 0, "exit 0");
 
-    private static HostChangedArgs Failed(string host = Host) => new(T0, host, HostRunStateKind.Failed, false, 7, 3, "exit 3");
+    private static HostChangedEvent Failed(string host = Host) => new(T0, "job-1", host, HostRunStateKind.Failed, false, 7, 3, "exit 3");
 
     private string[] Lines => _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -35,8 +36,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("one\ntwo\n"));
-        observer.OutputReceived(Err("oops\n"));
+        observer.Handle(Out("one\ntwo\n"));
+        observer.Handle(Err("oops\n"));
 
         Lines.Should().Equal($"{Host}: one", $"{Host}: two", $"{Host}: oops");
     }
@@ -46,8 +47,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("done, no newline"));
-        observer.HostChanged(Ended());
+        observer.Handle(Out("done, no newline"));
+        observer.Handle(Ended());
 
         Lines[0].Should().Be($"{Host}: done, no newline");
         Lines[1].Should().EndWith($"{Host} finished (exit 0); waiting until its peers see it UN");
@@ -58,8 +59,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Err("broken"));
-        observer.HostChanged(Failed());
+        observer.Handle(Err("broken"));
+        observer.Handle(Failed());
 
         Lines[0].Should().Be($"{Host}: broken");
         Lines[1].Should().EndWith($"{Host} FAILED: exit 3");
@@ -70,9 +71,9 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("progress: 50"));
-        observer.OutputReceived(Err("warning: slow disk\n"));
-        observer.OutputReceived(Out("%\n"));
+        observer.Handle(Out("progress: 50"));
+        observer.Handle(Err("warning: slow disk\n"));
+        observer.Handle(Out("%\n"));
 
         Lines.Should().Equal($"{Host}: warning: slow disk", $"{Host}: progress: 50%");
     }
@@ -82,10 +83,10 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("a1\na", "10.0.0.1"));
-        observer.OutputReceived(Out("b1\nb", "10.0.0.2"));
-        observer.OutputReceived(Out("2\n", "10.0.0.1"));
-        observer.OutputReceived(Out("2\n", "10.0.0.2"));
+        observer.Handle(Out("a1\na", "10.0.0.1"));
+        observer.Handle(Out("b1\nb", "10.0.0.2"));
+        observer.Handle(Out("2\n", "10.0.0.1"));
+        observer.Handle(Out("2\n", "10.0.0.2"));
 
         Lines.Should().Equal("10.0.0.1: a1", "10.0.0.2: b1", "10.0.0.1: a2", "10.0.0.2: b2");
     }
@@ -95,11 +96,11 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 1);
 
-        observer.HostChanged(Running());
-        observer.OutputReceived(Out("compacting\n"));
+        observer.Handle(Running());
+        observer.Handle(Out("compacting\n"));
         var whileRunning = _output.ToString();
-        observer.HostChanged(Ended());
-        observer.HostChanged(new HostChangedArgs(T0, Host, HostRunStateKind.Succeeded, false, 7, 0, null));
+        observer.Handle(Ended());
+        observer.Handle(new HostChangedEvent(T0, "job-1", Host, HostRunStateKind.Succeeded, false, 7, 0, null));
 
         whileRunning.Should().NotContain("compacting");
         _output.ToString().Split("compacting").Should().HaveCount(2, "the output is printed exactly once");
@@ -111,8 +112,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 0);
 
-        observer.OutputReceived(Out("compacting\n"));
-        observer.HostChanged(Failed());
+        observer.Handle(Out("compacting\n"));
+        observer.Handle(Failed());
 
         _output.ToString().Should().NotContain("compacting");
     }
@@ -122,9 +123,9 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 1);
 
-        observer.OutputReceived(Out("no newline"));
-        observer.HostChanged(Ended());
-        observer.HostChanged(Running("10.0.0.2"));
+        observer.Handle(Out("no newline"));
+        observer.Handle(Ended());
+        observer.Handle(Running("10.0.0.2"));
 
         Lines.Should().HaveCount(3);
         Lines[1].Should().Be("no newline");
@@ -137,7 +138,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
         var observer = Observer(ipLabel: false, verbose: 0);
         var what = new HostUnreachable(T0.AddSeconds(30), T0, "reconnecting to follow its command", "Connection refused", T0.AddMinutes(10));
 
-        observer.HostUnreachable(new HostUnreachableArgs(T0.AddSeconds(30), Host, what));
+        observer.Handle(new HostUnreachableEvent(T0.AddSeconds(30), "job-1", Host, what));
 
         Lines.Should().ContainSingle().Which.Should()
             .Contain("10.0.0.1 unreachable since 12:00:00 UTC (30 s): reconnecting to follow its command")
@@ -152,10 +153,10 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
         foreach (var chunk in lines.Chunk(100))
         {
-            observer.OutputReceived(Out(string.Concat(chunk)));
+            observer.Handle(Out(string.Concat(chunk)));
         }
 
-        observer.HostChanged(Failed());
+        observer.Handle(Failed());
 
         var text = _output.ToString();
         text.Should().Contain("line 000000\n").And.Contain("line 019999\n", "the end of the output is the part that tells why it failed");
@@ -169,9 +170,9 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out(new string('z', LineSplitter.MaxLineChars + 5)));
-        observer.OutputReceived(Err("half"));
-        observer.HostChanged(Failed());
+        observer.Handle(Out(new string('z', LineSplitter.MaxLineChars + 5)));
+        observer.Handle(Err("half"));
+        observer.Handle(Failed());
 
         Lines[0].Should().Be($"{Host}: " + new string('z', LineSplitter.MaxLineChars));
         Lines[1].Should().Be($"{Host}: zzzzz");
@@ -187,10 +188,10 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
         for (var i = 0; i < 1024; i++)
         {
-            observer.OutputReceived(chunk);
+            observer.Handle(chunk);
         }
 
-        observer.HostChanged(Failed());
+        observer.Handle(Failed());
 
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(20L * 2 * 1024 * 1024, "gluing the half line to every chunk is quadratic: gigabytes here");
     }

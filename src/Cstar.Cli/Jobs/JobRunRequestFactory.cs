@@ -1,0 +1,29 @@
+using Cstar.Cli.Composition;
+using Cstar.Cli.Verbs;
+using Cstar.Core.Commands;
+using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
+
+namespace Cstar.Cli.Jobs;
+
+/// <summary>What the engine is asked to do in one run: the targets, the rules, the limits from the flags and the command's header.</summary>
+internal static class JobRunRequestFactory
+{
+    /// <summary>Asks for the values of secret arguments on the terminal (never stored, never on a command line).</summary>
+    public static JobRunRequest Create(
+        JobDefinition definition, JobSetup setup, CommandHeader header, JobOptions options, bool resume, bool retryFailed, IConsolePrompt prompt, TextWriter stderr) => new()
+        {
+            Definition = definition,
+            Hosts = [.. setup.Targets.Select(n => n.Address)],
+            Context = setup.Context,
+            Resume = resume,
+            RetryFailed = retryFailed,
+            StopAfter = options.StopAfter,
+            MaxFailures = options.MaxFailures ?? 0,
+            HostTimeout = DurationFlag.Parse(options.Timeout, "--timeout") ?? header.Timeout,
+            WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
+            RequireCql = options.WaitForCql || header.WaitForCql,
+            CommandRebootsHost = header.RebootsHost,
+            Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
+        };
+}
