@@ -14,7 +14,7 @@ namespace Cstar.JobStore.Sqlite;
 /// transaction, so other cstar processes wait on busy_timeout. The engine's runner loop is the only
 /// writer (see <see cref="IJobStore"/>); the lock is a safety net, not a design for concurrent writers.
 /// </summary>
-public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposable
+public sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
