@@ -88,10 +88,6 @@ public sealed partial class SimulatedRing
         model = null;
     });
 
-    public void SetSchemaVersion(string address, Guid schemaVersion) => Mutate(address, (node, _) => node.SchemaVersion = schemaVersion);
-
-    public void SetLoad(string address, long bytes) => Mutate(address, (node, _) => node.LoadBytes = bytes);
-
     /// <summary>Adds pending compaction tasks; they drain at <paramref name="tasksPerSecond"/> while Cassandra runs.</summary>
     public void AddPendingCompactions(string address, int tasks, double tasksPerSecond) => Mutate(address, (node, now) =>
     {

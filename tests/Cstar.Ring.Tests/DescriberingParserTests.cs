@@ -1,7 +1,6 @@
 using Cstar.Core.Errors;
 using Cstar.Ring.Describering;
 using Cstar.Ring.Parsing;
-using Cstar.Ring.RingOutput;
 using Cstar.TestKit;
 using FluentAssertions;
 using Xunit;
@@ -45,17 +44,16 @@ public sealed class DescriberingParserTests
     [InlineData("4.0-alpha4")]
     public void Describering_ranges_end_at_exactly_the_tokens_of_the_ring(string version)
     {
-        var ring = RingParser.Parse(Fixtures.RealNodetool(version, "ring.txt"));
+        var ring = RingFixtureTokens.OwnerByToken(Fixtures.RealNodetool(version, "ring.txt"));
         var describering = DescriberingParser.Parse(Fixtures.RealNodetool(version, "describering-acc_nts.txt"));
 
-        describering.Ranges.Select(r => r.EndToken).Order(StringComparer.Ordinal).Should().Equal(ring.Entries.Select(e => e.Token).Order(StringComparer.Ordinal));
+        describering.Ranges.Select(r => r.EndToken).Order(StringComparer.Ordinal).Should().Equal(ring.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Describering_system_auth_with_rf1_makes_each_node_the_only_replica_of_its_own_tokens()
     {
-        var ring = RingParser.Parse(Fixtures.RealNodetool("3.11.10", "ring.txt"));
-        var owner = ring.Entries.ToDictionary(e => e.Token, e => e.Address);
+        var owner = RingFixtureTokens.OwnerByToken(Fixtures.RealNodetool("3.11.10", "ring.txt"));
 
         var auth = DescriberingParser.Parse(Fixtures.RealNodetool("3.11.10", "describering-system_auth.txt"));
 

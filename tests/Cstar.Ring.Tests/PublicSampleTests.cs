@@ -1,7 +1,6 @@
 using Cstar.Core.Errors;
 using Cstar.Core.Topology;
 using Cstar.Ring.Describecluster;
-using Cstar.Ring.Info;
 using Cstar.Ring.Status;
 using Cstar.TestKit;
 using Cstar.TestKit.Requirements;
@@ -128,19 +127,6 @@ public sealed class PublicSampleTests
         output.Name.Should().Be("Test Cluster");
         output.Snitch.Should().Be("org.apache.cassandra.locator.SimpleSnitch");
         output.SchemaVersions.Should().ContainKey("836f4520-071b-3909-91d9-876181702696").WhoseValue.Should().Equal("172.17.0.2");
-    }
-
-    [SkippableFact]
-    public void Info_3_11_sample_parses()
-    {
-        var info = InfoParser.Parse(Sample("3.11_info_single-node_ds201-course.txt"));
-
-        info.Id.Should().Be(Guid.Parse("ed19c671-f413-4108-b9f2-1bb62ce8975c"));
-        info.Datacenter.Should().Be("datacenter1");
-        info.Rack.Should().Be("rack1");
-        info.UptimeSeconds.Should().Be(44681);
-        info.ThriftActive.Should().BeFalse();
-        info.TokenCount.Should().Be(256);
     }
 }
 

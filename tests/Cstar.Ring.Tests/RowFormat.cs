@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cstar.Core.Topology;
-using Cstar.Ring.RingOutput;
 using Cstar.Ring.Status;
 
 namespace Cstar.Ring.Tests;
@@ -19,17 +18,6 @@ internal static class RowFormat
         e.OwnsPercent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "?",
         e.HostId?.ToString() ?? "-",
         e.Rack);
-
-    public static string Of(RingEntry e) => string.Join(
-        "|",
-        e.Datacenter,
-        e.Address,
-        e.Rack,
-        e.Status?.ToString() ?? "?",
-        e.State?.ToString() ?? "?",
-        e.Load ?? "?",
-        e.OwnsPercent?.ToString("0.00", CultureInfo.InvariantCulture) ?? "?",
-        e.Token);
 
     private static char Letter(NodeState state) => NodeStateCode.Format(NodeStatus.Up, state)[1];
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using CommandLine;
 using Cstar.Cli.Verbs;
 
 namespace Cstar.Cli.Arguments;
@@ -167,7 +166,7 @@ internal static class ArgumentParser
                 case FlagKind.List:
                     var values = _lists.TryGetValue(flag, out var list) ? list : _lists[flag] = [];
                     var words = inline is not null ? [inline] : ListWords(flag, typed);
-                    values.AddRange(words.SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+                    values.AddRange(flag.Separator is { } separator ? words.SelectMany(w => w.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) : words);
                     break;
             }
         }

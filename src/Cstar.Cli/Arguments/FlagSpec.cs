@@ -5,6 +5,9 @@ namespace Cstar.Cli.Arguments;
 /// <summary>One flag of a verb: its names, how it takes values, where it lands and how help shows it.</summary>
 internal sealed record FlagSpec(string Name, char? Short, FlagKind Kind, PropertyInfo Property, string HelpText, bool Hidden)
 {
+    /// <summary>For a list: the character that also separates values inside one word (`--host a,b`).</summary>
+    public char? Separator { get; init; }
+
     /// <summary>`--name` as typed.</summary>
     public string LongForm => "--" + Name;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using CommandLine;
 
 namespace Cstar.Cli.Arguments;
 
@@ -43,11 +42,12 @@ internal sealed class FlagTable
             .Where(p => p.Option is not null)
             .Select(p => new FlagSpec(
                 p.Option!.LongName,
-                p.Option.ShortName is { Length: 1 } s ? s[0] : null,
+                p.Option.ShortName,
                 KindOf(p.Property, p.Option),
                 p.Property,
                 p.Option.HelpText ?? string.Empty,
-                p.Option.Hidden))];
+                p.Option.Hidden)
+            { Separator = p.Option.Separator == '\0' ? null : p.Option.Separator })];
 
     private static FlagKind KindOf(PropertyInfo property, OptionAttribute option) =>
         property.PropertyType == typeof(bool) ? FlagKind.Switch

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using CommandLine;
 
 namespace Cstar.Cli.Arguments;
 

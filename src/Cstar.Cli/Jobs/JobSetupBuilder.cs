@@ -16,10 +16,7 @@ namespace Cstar.Cli.Jobs;
 /// </summary>
 internal static class JobSetupBuilder
 {
-    public static async Task<JobSetup> BuildAsync(JobOptions options, CommandHeader header, ICommandTransport transport, CancellationToken cancellationToken) =>
-        await BuildAsync(options, header, transport, await HostNamesAsync(options, cancellationToken), cancellationToken);
-
-    /// <summary>With the --host/--host-file names already read (continue uses the names stored with the job).</summary>
+    /// <summary>With the --host/--host-file names already read (<see cref="HostNamesAsync"/>; continue uses the names stored with the job).</summary>
     public static async Task<JobSetup> BuildAsync(JobOptions options, CommandHeader header, ICommandTransport transport, ImmutableArray<string> hostNames, CancellationToken cancellationToken)
     {
         if (!options.SeedHosts.Any() && hostNames.IsEmpty)

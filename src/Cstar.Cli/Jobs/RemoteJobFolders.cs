@@ -4,7 +4,6 @@ using Cstar.Cli.Verbs;
 using Cstar.Core.Errors;
 using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
-using Cstar.JobStore.Sqlite;
 using Cstar.Transport;
 
 namespace Cstar.Cli.Jobs;
@@ -22,7 +21,7 @@ internal sealed class RemoteJobFolders(IConsolePrompt prompt, TimeProvider time)
     private readonly Dictionary<string, (JobDefinition Definition, List<string> Hosts)> _jobs = new(StringComparer.Ordinal);
 
     /// <summary>Reads, before any deletion, which hosts each remote job ever started (unreadable jobs are skipped: their hosts are unknown).</summary>
-    public void Collect(SqliteJobStore store)
+    public void Collect(IJobCatalog store)
     {
         ArgumentNullException.ThrowIfNull(store);
         foreach (var row in store.ListJobs())

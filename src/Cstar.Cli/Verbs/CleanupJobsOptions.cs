@@ -1,8 +1,8 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 
 namespace Cstar.Cli.Verbs;
 
-[Verb("cleanup-jobs", HelpText = "Delete finished jobs older than --max-job-age days (counted from their end). Example: cstar cleanup-jobs --max-job-age 30")]
+/// <summary>`cstar cleanup-jobs`: Delete finished jobs older than --max-job-age days (counted from their end). Example: cstar cleanup-jobs --max-job-age 30</summary>
 internal sealed class CleanupJobsOptions
 {
     [Option("max-job-age", Default = 7, HelpText = "Age in days, counted from the job's end.")]

@@ -1,11 +1,12 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 
 namespace Cstar.Cli.Verbs;
 
-[Verb("continue", HelpText = "Resume a job where it stopped, never running a host twice. Example: cstar continue 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90 --retry-failed")]
+/// <summary>`cstar continue`: Resume a job where it stopped, never running a host twice. Example: cstar continue 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90 --retry-failed</summary>
 internal sealed class ContinueOptions
 {
-    [Value(0, MetaName = "job-id", HelpText = "The id printed when the job started (see cstar jobs).")]
+    /// <summary>`job-id`: The id printed when the job started (see cstar jobs).</summary>
+    [Value(0)]
     public string? JobId { get; set; }
 
     [Option("retry-failed", HelpText = "Run the hosts that failed, timed out or did not come back again.")]

@@ -1,8 +1,8 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 
 namespace Cstar.Cli.Verbs;
 
-[Verb("demo", HelpText = "A safe rolling restart on a built-in simulated ring, no cluster needed. Example: cstar demo --nodes 12 --fail-host 127.0.0.5")]
+/// <summary>`cstar demo`: A safe rolling restart on a built-in simulated ring, no cluster needed. Example: cstar demo --nodes 12 --fail-host 127.0.0.5</summary>
 internal sealed class DemoOptions
 {
     [Option("nodes", Default = 12, HelpText = "Number of simulated nodes.")]

@@ -1,4 +1,4 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 
 namespace Cstar.Cli.Verbs;
 

@@ -1,11 +1,12 @@
-using CommandLine;
+using Cstar.Cli.Arguments;
 
 namespace Cstar.Cli.Verbs;
 
-[Verb("jobs", HelpText = "List jobs, show one, or print its output. Examples: cstar jobs; cstar jobs show <id>; cstar jobs log <id> --host 10.0.0.1 --follow")]
+/// <summary>`cstar jobs`: List jobs, show one, or print its output. Examples: cstar jobs; cstar jobs show &lt;id&gt;; cstar jobs log &lt;id&gt; --host 10.0.0.1 --follow</summary>
 internal sealed class JobsOptions
 {
-    [Value(0, MetaName = "action", HelpText = "list (default), show <job-id>, or log <job-id>.")]
+    /// <summary>`action`: list (default), show &lt;job-id&gt;, or log &lt;job-id&gt;.</summary>
+    [Value(0)]
     public IEnumerable<string> Action { get; set; } = [];
 
     [Option("host", HelpText = "jobs log: only this host's output.")]

@@ -56,10 +56,6 @@ public sealed record JobProgress(
         ? this with { AcknowledgedFailures = AcknowledgedFailures.Add(host) }
         : throw new InvalidOperationException($"{host} is {StateOf(host)}, not Failed: only a failure can be acknowledged");
 
-    /// <summary>Puts a failed host back to pending (continue --retry-failed).</summary>
-    public JobProgress WithRetry(string host) =>
-        Move(host, HostState.Pending, HostState.Failed) with { AcknowledgedFailures = AcknowledgedFailures.Remove(host) };
-
     private JobProgress Move(string host, HostState to, HostState from)
     {
         var current = StateOf(host);

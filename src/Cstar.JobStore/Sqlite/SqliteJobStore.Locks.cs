@@ -4,8 +4,11 @@ using Cstar.JobStore.Processes;
 namespace Cstar.JobStore.Sqlite;
 
 /// <summary>
-/// Cluster locks: a row per cluster naming the owning job and process. Checked and taken in one
-/// IMMEDIATE transaction, so two cstar processes racing for a cluster cannot both win.
+/// Cluster locks: one running job per cluster on this machine. A row per cluster names the owning job and
+/// process; it is checked and taken in one IMMEDIATE transaction, so two cstar processes racing for a cluster
+/// cannot both win. A lock whose owner process is gone (crash, kill -9) is stale and is taken over; a live
+/// owner is refused, naming its job; <c>force</c> overrides. Only the CLI takes them (JobLauncher), so they
+/// are no engine port.
 /// </summary>
 public sealed partial class SqliteJobStore
 {

@@ -12,9 +12,10 @@ namespace Cstar.JobStore.Sqlite;
 /// The job store: one SQLite database (WAL) under the root plus per-job output folders. One connection
 /// and one lock serialize every call of this process; each write is one <c>BEGIN IMMEDIATE</c>
 /// transaction, so other cstar processes wait on busy_timeout. The engine's runner loop is the only
-/// writer (see <see cref="IJobStore"/>); the lock is a safety net, not a design for concurrent writers.
+/// writer (see <see cref="IJobStore"/>); the lock is a safety net, not a design for concurrent writers. The
+/// administration verbs read and delete through <see cref="IJobCatalog"/>.
 /// </summary>
-public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposable
+public sealed partial class SqliteJobStore : IJobStore, IJobCatalog, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
@@ -107,7 +108,9 @@ public sealed partial class SqliteJobStore : IJobStore, IClusterLock, IDisposabl
         return Write(() =>
         {
             var current = ReadHost(jobId, host)
-                ?? throw new InvalidOperationException($"host {host} is not part of job {jobId}");
+                ?? throw (Db.Scalar(_connection, "SELECT 1 FROM jobs WHERE job_id = $1", jobId) is null
+                    ? StoreErrors.UnknownJob(jobId, Paths.DatabasePath)
+                    : new InvalidOperationException($"host {host} is not part of job {jobId}"));
             var result = HostStateMachine.Apply(current, transition, retryFailed);
             var next = result.State ?? throw new InvalidOperationException(result.Refusal);
             Db.Execute(

@@ -7,8 +7,4 @@ public sealed record StatusOutput(
     StatusLayout Layout,
     ImmutableArray<string> Datacenters,
     ImmutableArray<StatusEntry> Entries,
-    ImmutableArray<string> Notes)
-{
-    public IEnumerable<StatusEntry> InDatacenter(string datacenter) =>
-        Entries.Where(e => string.Equals(e.Datacenter, datacenter, StringComparison.Ordinal));
-}
+    ImmutableArray<string> Notes);

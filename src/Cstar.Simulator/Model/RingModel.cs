@@ -55,11 +55,4 @@ internal sealed class RingModel
 
         return owns;
     }
-
-    /// <summary>Forgets one keyspace's results (its replication changed).</summary>
-    public void Invalidate(string keyspace)
-    {
-        placements.Remove(keyspace);
-        ownerships.Remove(keyspace);
-    }
 }

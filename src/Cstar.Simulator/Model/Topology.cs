@@ -56,6 +56,4 @@ internal sealed class Topology
     public int[] RackCount { get; }
 
     public int RackIdCount { get; }
-
-    public int DcIndex(string name) => Array.BinarySearch(DatacenterNames, name, StringComparer.Ordinal);
 }

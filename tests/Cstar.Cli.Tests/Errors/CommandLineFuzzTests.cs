@@ -1,5 +1,5 @@
 using System.Reflection;
-using CommandLine;
+using Cstar.Cli.Arguments;
 using Cstar.Cli.Verbs;
 using FluentAssertions;
 using Xunit;
@@ -33,7 +33,7 @@ public sealed class CommandLineFuzzTests(ITestOutputHelper output)
     private static readonly string[] Flags = typeof(JobOptions).Assembly.GetTypes()
         .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         .SelectMany(p => p.GetCustomAttributes<OptionAttribute>())
-        .SelectMany(o => new[] { o.LongName is { Length: > 0 } l ? "--" + l : null, o.ShortName is { Length: > 0 } s ? "-" + s : null })
+        .SelectMany(o => new[] { o.LongName is { Length: > 0 } l ? "--" + l : null, o.ShortName is { } s ? "-" + s : null })
         .OfType<string>()
         .Where(f => f is not "--confirm")
         .Concat(["--no-such-flag", "-x", "--", "-", "--seed-host=127.0.0.1", "--timeout=", "-vvv", "--hosts", "--Seed-Host"])
