@@ -23,7 +23,14 @@ public sealed class RecordingObserver : IJobObserver
 
     public void HostChanged(HostChangedArgs args) => Guard(() => Hosts.Enqueue(args));
 
-    public void OutputReceived(HostOutputArgs args) => Guard(() => Output.Enqueue(args));
+    /// <summary>Runs inside <see cref="OutputReceived"/> (e.g. a console that blocks), after the output was recorded.</summary>
+    public Action<HostOutputArgs>? OnOutput { get; set; }
+
+    public void OutputReceived(HostOutputArgs args) => Guard(() =>
+    {
+        Output.Enqueue(args);
+        OnOutput?.Invoke(args);
+    });
 
     public void DecisionMade(DecisionArgs args) => Guard(() => Decisions.Enqueue(args));
 
