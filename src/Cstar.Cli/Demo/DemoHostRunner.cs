@@ -23,9 +23,8 @@ internal sealed class DemoHostRunner(SimulatedRing ring, DemoOptions options, Ti
         ring.StopCassandra(request.Host);
         if (request.Host == options.FailHost)
         {
-            var error = new OutputChunk(OutputStreamKind.StandardError, "service cassandra start: failed (injected by --fail-host)\n");
-            request.Output.Append(Core.Jobs.OutputChannel.Err, System.Text.Encoding.UTF8.GetBytes(error.Text));
-            request.OnOutput(error);
+            var error = System.Text.Encoding.UTF8.GetBytes("service cassandra start: failed (injected by --fail-host)\n");
+            await request.Output.WriteAsync(new OutputBytes(OutputStreamKind.StandardError, error), detach);
             return HostRunResult.Exited(1);
         }
 
@@ -42,8 +41,7 @@ internal sealed class DemoHostRunner(SimulatedRing ring, DemoOptions options, Ti
 
     private async Task SayAsync(HostRunRequest request, string text, CancellationToken cancellationToken)
     {
-        request.Output.Append(Core.Jobs.OutputChannel.Out, System.Text.Encoding.UTF8.GetBytes(text));
-        request.OnOutput(new OutputChunk(OutputStreamKind.StandardOutput, text));
+        await request.Output.WriteAsync(new OutputBytes(OutputStreamKind.StandardOutput, System.Text.Encoding.UTF8.GetBytes(text)), cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(options.StepSeconds), time, cancellationToken);
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class JobRun : IDisposable
     private readonly Channel<HostMessage> _channel = Channel.CreateUnbounded<HostMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, HostRunState> _hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _tasks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (HostRunRequest Run, IHostOutputWriter Output)> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HostRunRequest Run, HostOutput Output)> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset Since, int? ExitCode, string Note)> _awaiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (DateTimeOffset Since, DateTimeOffset Reported)> _unreachable = new(StringComparer.Ordinal);
     private readonly List<Task> _cleanups = [];
@@ -267,13 +267,12 @@ internal sealed partial class JobRun : IDisposable
     {
         var state = _hosts[host];
         _events.Publish(new HostStartedEvent(Now, _jobId, host, state.Attempt, attach));
-        var output = _s.Outputs.OpenWriter(_jobId, host);
         var writer = _channel.Writer;
+        var output = new HostOutput(_s.Outputs.OpenWriter(_jobId, host), new HostDisplayQueue(_request.DisplayQueueBytes), () => writer.TryWrite(new HostMessage.OutputWaiting(host)));
         var environment = _request.EnvironmentFor(host).ToImmutableDictionary(StringComparer.Ordinal);
         var run = new HostRunRequest(
             _jobId, host, PlacementOf(host), attach, state.StartedAt ?? Now, _request.HostTimeout, environment, output,
-            pid => writer.TryWrite(new HostMessage.Running(host, pid)),
-            chunk => writer.TryWrite(new HostMessage.Output(host, chunk)))
+            pid => writer.TryWrite(new HostMessage.Running(host, pid)))
         {
             OnUnreachable = what => writer.TryWrite(new HostMessage.Unreachable(host, what)),
         };
@@ -316,16 +315,52 @@ internal sealed partial class JobRun : IDisposable
             case HostMessage.Running running when _hosts[running.Host].Kind == HostRunStateKind.Starting:
                 Record(running.Host, HostTransition.Running(Now, running.Pid));
                 break;
-            case HostMessage.Output output:
-                _events.Publish(new HostOutputEvent(Now, _jobId, output.Host, output.Chunk.Stream, output.Chunk.Text));
+            case HostMessage.OutputWaiting waiting when _runs.TryGetValue(waiting.Host, out var run):
+                ShowOutput(waiting.Host, run.Output, final: false);
                 break;
             case HostMessage.Unreachable unreachable:
                 ReportUnreachable(unreachable.Host, unreachable.What);
                 break;
             case HostMessage.Ended ended:
                 _unreachable.Remove(ended.Host);
-                Ended(ended.Host, ended.Result);
+                Ended(ended.Host, StoreEnd(ended.Host, ended.Result));
                 break;
+        }
+    }
+
+    /// <summary>Shows the host's output that waits for display (bounded: what the display could not keep up with is counted, not held).</summary>
+    private void ShowOutput(string host, HostOutput output, bool final) =>
+        output.Show(
+            chunk => _events.Publish(new HostOutputEvent(Now, _jobId, host, chunk.Stream, chunk.Text)),
+            leftOut => string.Create(
+                CultureInfo.InvariantCulture,
+                $"\n[cstar: {leftOut:N0} bytes of output not shown here (the display fell behind); out and err hold all of it: cstar jobs log {_jobId} --host {host}]\n"),
+            final);
+
+    /// <summary>
+    /// The command's end as the loop records it: the rest of its output shown, then its exit status written beside
+    /// out/err (made durable first). A status that cannot be stored makes the host lost: its output is not known whole.
+    /// </summary>
+    private HostRunResult StoreEnd(string host, HostRunResult result)
+    {
+        if (!_runs.TryGetValue(host, out var run) || result.Kind == HostRunResultKind.Detached)
+        {
+            return result;
+        }
+
+        ShowOutput(host, run.Output, final: true);
+        try
+        {
+            if (result.ExitCode is { } code)
+            {
+                run.Output.WriteStatus(code);
+            }
+
+            return result;
+        }
+        catch (IOException e)
+        {
+            return HostRunResult.Lost($"lost: the output of {host} could not be stored whole ({e.Message}); its end was not recorded");
         }
     }
 

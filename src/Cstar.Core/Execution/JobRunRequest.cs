@@ -54,6 +54,12 @@ public sealed record JobRunRequest
     /// </summary>
     public bool CommandRebootsHost { get; init; }
 
+    /// <summary>
+    /// Bytes of a host's output that may wait for the display (the loop and the console behind it); beyond, the display
+    /// leaves output out and says how much (the host's out/err files always get all of it). Bounds memory per host.
+    /// </summary>
+    public int DisplayQueueBytes { get; init; } = HostDisplayQueue.DefaultCapacity;
+
     /// <summary>While a host cannot be reached, the console and the log say so at the first failed attempt, then this often.</summary>
     public TimeSpan UnreachableReportInterval { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -14,6 +14,10 @@ public interface IDetachedRunTransport : ICommandTransport
     /// <summary>Reads a whole file; <c>null</c> when it does not exist (a missing status file is an expected answer).</summary>
     Task<byte[]?> ReadFileAsync(string host, string path, TimeSpan timeout, CancellationToken cancellationToken);
 
-    /// <summary>Runs a command and hands its output, bytes as they are, to <paramref name="onOutput"/> as it arrives; returns the exit code.</summary>
-    Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Action<OutputBytes> onOutput, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs a command and hands its output, bytes as they are, to <paramref name="onOutput"/> as it arrives; returns the
+    /// exit code. Each stream's next chunk is read only once the previous hand-over completed (back-pressure: a slow
+    /// consumer slows the reading, nothing piles up); the bytes are valid until then only (copy to keep).
+    /// </summary>
+    Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken);
 }

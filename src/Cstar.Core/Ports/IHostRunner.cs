@@ -4,8 +4,9 @@ namespace Cstar.Core.Ports;
 
 /// <summary>
 /// Runs (or attaches to) one host's command and returns how it ended. Implementations: detached remote runs
-/// over SSH, local runs (cstarpar), fakes. Output goes straight to <see cref="HostRunRequest.Output"/>; the
-/// pid and output are also reported through the request's callbacks, which feed the runner loop's channel.
+/// over SSH, local runs (cstarpar), fakes. Output is handed to <see cref="HostRunRequest.Output"/> (awaiting each
+/// write); the pid is reported through the request's callback, which feeds the runner loop's channel. A runner never
+/// opens, finishes or closes the host's output: the job loop owns it (and writes its status).
 /// Cancelling the token DETACHES: the command keeps running where it runs, and the task ends with
 /// <see cref="HostRunResultKind.Detached"/> (or an OperationCanceledException).
 /// </summary>

@@ -1,69 +1,39 @@
 using System.Buffers;
-using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
 
 namespace Cstar.Transport.Detached;
 
 /// <summary>
 /// Receives one attach's output: the first stdout line is the follower's "cstar-pid:N" (reported, not stored);
-/// every byte after it goes, untouched, to the host's output writer (out/err are byte-exact), and, decoded for
-/// display, to the observer callback, stdout and stderr apart. Called from two stream pumps at once, hence the lock.
+/// every byte after it goes, untouched, to the host's output sink (which stores it byte-exact and owns its display),
+/// stdout and stderr apart. Each stream is pumped by one writer at a time (a pump awaits each hand-over), so the
+/// head, written by the stdout pump only, needs no lock.
 /// </summary>
-internal sealed class AttachOutput(IHostOutputWriter writer, Action<OutputChunk> onOutput, Action<long> onPid)
+internal sealed class AttachOutput(IHostOutputSink sink, Action<long> onPid)
 {
-    private readonly object _gate = new();
     private readonly ArrayBufferWriter<byte> _head = new();
-    private readonly DisplayDecoder _stdout = new();
-    private readonly DisplayDecoder _stderr = new();
     private bool _headDone;
 
-    public void Accept(OutputBytes chunk)
+    public ValueTask AcceptAsync(OutputBytes chunk, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        lock (_gate)
+        var bytes = chunk.Bytes;
+        if (chunk.Stream == OutputStreamKind.StandardOutput && !_headDone)
         {
-            var bytes = chunk.Bytes.Span;
-            if (chunk.Stream == OutputStreamKind.StandardOutput && !_headDone)
+            var newline = bytes.Span.IndexOf((byte)'\n');
+            if (newline < 0)
             {
-                var newline = bytes.IndexOf((byte)'\n');
-                if (newline < 0)
-                {
-                    _head.Write(bytes);
-                    return;
-                }
-
-                _head.Write(bytes[..newline]);
-                _headDone = true;
-                ReportPid();
-                bytes = bytes[(newline + 1)..];
-                if (bytes.IsEmpty)
-                {
-                    return;
-                }
+                _head.Write(bytes.Span);
+                return ValueTask.CompletedTask;
             }
 
-            var stdout = chunk.Stream == OutputStreamKind.StandardOutput;
-            writer.Append(stdout ? OutputChannel.Out : OutputChannel.Err, bytes);
-            (stdout ? _stdout : _stderr).Decode(bytes, text => Show(chunk.Stream, text));
+            _head.Write(bytes.Span[..newline]);
+            _headDone = true;
+            ReportPid();
+            bytes = bytes[(newline + 1)..];
         }
-    }
 
-    /// <summary>The attach ended: shows what a truncated multi-byte sequence left in the display decoders.</summary>
-    public void Complete()
-    {
-        lock (_gate)
-        {
-            _stdout.Decode([], text => Show(OutputStreamKind.StandardOutput, text), flush: true);
-            _stderr.Decode([], text => Show(OutputStreamKind.StandardError, text), flush: true);
-        }
-    }
-
-    private void Show(OutputStreamKind stream, string text)
-    {
-        if (text.Length > 0)
-        {
-            onOutput(new OutputChunk(stream, text));
-        }
+        return bytes.IsEmpty ? ValueTask.CompletedTask : sink.WriteAsync(chunk with { Bytes = bytes }, cancellationToken);
     }
 
     private void ReportPid()

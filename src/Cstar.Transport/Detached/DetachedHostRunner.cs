@@ -13,6 +13,7 @@ namespace Cstar.Transport.Detached;
 /// and after <see cref="DetachedRunOptions.ReconnectWindow"/> without contact the host is lost. A process that vanished
 /// without a status ends as <see cref="HostRunResultKind.HostRebooted"/> when the host has a new boot id, else as lost;
 /// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group.
+/// The bytes go to <see cref="HostRunRequest.Output"/> (awaited chunk by chunk); the local <c>status</c> is the job loop's to write.
 /// Per host step: 2 commands when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
 /// </summary>
 public sealed class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
@@ -111,7 +112,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
     /// <summary>One attach: null when the connection dropped (try again), else how the command ended.</summary>
     private async Task<HostRunResult?> AttachAsync(HostRunRequest request, string folder, DateTimeOffset? deadline, CancellationToken detach)
     {
-        var output = new AttachOutput(request.Output, request.OnOutput, request.OnRunning);
+        var output = new AttachOutput(request.Output, request.OnRunning);
         var argv = DetachedScripts.RunOrAttachArgv(
             folder, request.Output.StoredLength(Core.Jobs.OutputChannel.Out), request.Output.StoredLength(Core.Jobs.OutputChannel.Err), options.PollInterval);
         var timeout = deadline is { } d ? Max(d - _time.GetUtcNow(), TimeSpan.FromMilliseconds(1)) : NoTimeout;
@@ -119,8 +120,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         try
         {
             Count();
-            exit = await transport.RunStreamingAsync(request.Host, argv, output.Accept, timeout, detach);
-            output.Complete();
+            exit = await transport.RunStreamingAsync(request.Host, argv, output.AcceptAsync, timeout, detach);
         }
         catch (TransportException e) when (e.Kind == TransportFailureKind.Timeout && deadline is { } dl && _time.GetUtcNow() >= dl)
         {
@@ -130,7 +130,6 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         switch (exit)
         {
             case 0:
-                request.Output.WriteStatus(0);
                 return HostRunResult.Exited(0);
             case DetachedScripts.ExitStatusNonZero:
                 Count();
@@ -141,7 +140,6 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
                     return UnreadableStatus(request, folder, text);
                 }
 
-                request.Output.WriteStatus(code);
                 return HostRunResult.Exited(code);
             case DetachedScripts.ExitVanished:
                 return HostRunResult.Rebooted($"{request.Host} rebooted during the command (a new boot id): its process is gone and left no exit status");

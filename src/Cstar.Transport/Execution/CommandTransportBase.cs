@@ -15,7 +15,7 @@ public abstract class CommandTransportBase : IDetachedRunTransport, IAsyncDispos
     public Task<CommandResult> RunAsync(string host, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunCollectingAsync(host, argv, null, timeout, cancellationToken);
 
-    public async Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Action<OutputBytes> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onOutput);
         CheckArgv(argv);

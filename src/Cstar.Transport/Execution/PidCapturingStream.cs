@@ -13,8 +13,33 @@ internal sealed class PidCapturingStream(Stream inner) : WriteOnlyStream
     private readonly MemoryStream _firstLine = new();
     private bool _passThrough;
 
+    private readonly TaskCompletionSource<int?> _pidRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The remote pid once the wrapper reported it; <c>null</c> before that.</summary>
     public int? Pid { get; private set; }
+
+    /// <summary>Completes when the first line was read (with the pid, or null when it held none) or the stream ended.</summary>
+    public Task<int?> PidRead => _pidRead.Task;
+
+    /// <summary>Past the first line, writes go through asynchronously (the inner stream's back-pressure reaches the pump).</summary>
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_passThrough)
+        {
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -34,6 +59,7 @@ internal sealed class PidCapturingStream(Stream inner) : WriteOnlyStream
         _passThrough = true;
         if (newline < 0)
         {
+            _pidRead.TrySetResult(null);
             inner.Write(_firstLine.GetBuffer().AsSpan(0, (int)_firstLine.Length));
             inner.Write(buffer);
             return;
@@ -45,9 +71,11 @@ internal sealed class PidCapturingStream(Stream inner) : WriteOnlyStream
             && int.TryParse(line.AsSpan(RemoteScripts.PidMarker.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {
             Pid = pid;
+            _pidRead.TrySetResult(pid);
         }
         else
         {
+            _pidRead.TrySetResult(null);
             inner.Write(_firstLine.GetBuffer().AsSpan(0, (int)_firstLine.Length));
             inner.Write("\n"u8);
         }
@@ -64,6 +92,7 @@ internal sealed class PidCapturingStream(Stream inner) : WriteOnlyStream
         }
 
         _passThrough = true;
+        _pidRead.TrySetResult(Pid);
     }
 
     public override void Flush() => inner.Flush();

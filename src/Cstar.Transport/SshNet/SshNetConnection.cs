@@ -63,9 +63,12 @@ internal sealed class SshNetConnection : IDisposable
 
     /// <summary>
     /// Runs one command on a new channel once <paramref name="slots"/> grants one. On cancellation the channel
-    /// is abandoned: closed in the background, and its slot is given back only once it is closed.
+    /// is abandoned: closed in the background, and its slot is given back only once it is closed. With
+    /// <paramref name="beforeAbandon"/>, a cancelled command's channel stays open and its stderr pumped until that
+    /// callback (given the stderr pump) is done: it may still need what the command prints first (its pid).
     /// </summary>
-    public async Task<int> RunOnChannelAsync(SemaphoreSlim slots, string commandText, ReadOnlyMemory<byte>? stdin, Stream stdout, Stream stderr, CancellationToken cancellationToken)
+    public async Task<int> RunOnChannelAsync(
+        SemaphoreSlim slots, string commandText, ReadOnlyMemory<byte>? stdin, Stream stdout, Stream stderr, CancellationToken cancellationToken, Func<Task, Task>? beforeAbandon = null)
     {
         Interlocked.Increment(ref _inFlight);
         try
@@ -93,17 +96,36 @@ internal sealed class SshNetConnection : IDisposable
         var abandoned = false;
         // StartNew (not Task.Run) keeps Task<Task>: the outer task ends once the channel is open, so output is pumped while the command runs.
         var started = Task.Factory.StartNew(() => Start(command, stdin), CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        using var stderrStop = beforeAbandon is null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
+        Task? stderrPump = null;
         try
         {
             var execution = await started.WaitAsync(cancellationToken);
-            var pumps = Task.WhenAll(command.OutputStream.CopyToAsync(stdout, cancellationToken), command.ExtendedOutputStream.CopyToAsync(stderr, cancellationToken));
+            stderrPump = command.ExtendedOutputStream.CopyToAsync(stderr, stderrStop.Token);
+            var pumps = Task.WhenAll(command.OutputStream.CopyToAsync(stdout, cancellationToken), stderrPump);
             await execution.WaitAsync(cancellationToken);
             await pumps.WaitAsync(cancellationToken);
             return command.ExitStatus ?? ExitCodes.FromSignal(command.ExitSignal);
         }
-        catch
+        catch (Exception e)
         {
             abandoned = true;
+            if (beforeAbandon is not null && e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled while the channel opened: the command may start all the same, and print its pid.
+                stderrPump ??= started.ContinueWith(
+                    _ => command.ExtendedOutputStream.CopyToAsync(stderr, stderrStop.Token), stderrStop.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+                try
+                {
+                    await beforeAbandon(stderrPump);
+                }
+                finally
+                {
+                    await stderrStop.CancelAsync();
+                }
+            }
+
+            _ = stderrPump?.ContinueWith(t => t.Exception, TaskScheduler.Default);
             _ = AbandonAsync(command, started).ContinueWith(_ => slots.Release(), TaskScheduler.Default);
             throw;
         }

@@ -44,7 +44,9 @@ public sealed class SshNetTransport : CommandTransportBase
             connection = await GetConnectionAsync(host, target, call.Token);
             using var onConnection = CancellationTokenSource.CreateLinkedTokenSource(call.Token, connection.Dead);
             var text = ShellQuote.Join(RemoteScripts.Wrap(invocation.Argv));
-            var exitCode = await connection.RunOnChannelAsync(connection.Commands, text, invocation.StandardInput, invocation.StandardOutput, stderr, onConnection.Token);
+            var live = connection;
+            var exitCode = await connection.RunOnChannelAsync(
+                connection.Commands, text, invocation.StandardInput, invocation.StandardOutput, stderr, onConnection.Token, pump => KillWhenThePidIsReadAsync(live, stderr, pump));
             stderr.Complete();
             return exitCode;
         }
@@ -55,11 +57,7 @@ public sealed class SshNetTransport : CommandTransportBase
         }
         catch (OperationCanceledException e) when (call.IsCancellationRequested)
         {
-            if (connection is not null && stderr.Pid is { } pid)
-            {
-                await KillAsync(connection, pid);
-            }
-
+            // A command that had started was killed by KillWhenThePidIsReadAsync before the channel was abandoned.
             cancellationToken.ThrowIfCancellationRequested();
             throw new TransportException(host, TransportFailureKind.Timeout, $"{host}: '{invocation.Argv[0]}' did not finish within {timeout.TotalSeconds:0.###} s and was killed.", e);
         }
@@ -109,6 +107,28 @@ public sealed class SshNetTransport : CommandTransportBase
         }
 
         await base.DisposeAsyncCore();
+    }
+
+    /// <summary>
+    /// The call was cancelled or timed out while its channel was open: once the wrapper's pid line is read, TERM then
+    /// KILL the command's process group. The line may still be on its way when the time runs out (a loaded host, a
+    /// slow channel open): it is waited for, up to the alive timeout or the end of stderr, never on a dead connection.
+    /// </summary>
+    private async Task KillWhenThePidIsReadAsync(SshNetConnection connection, PidCapturingStream stderr, Task stderrPump)
+    {
+        try
+        {
+            await Task.WhenAny(stderr.PidRead, stderrPump).WaitAsync(_options.AliveTimeout, _time, connection.Dead);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // No pid within the bound (the command never started) or the connection is gone: nothing to kill there.
+        }
+
+        if (stderr.Pid is { } pid && !connection.Dead.IsCancellationRequested)
+        {
+            await KillAsync(connection, pid);
+        }
     }
 
     /// <summary>TERM to the remote process group, KILL after the grace period, all in one bounded round trip.</summary>

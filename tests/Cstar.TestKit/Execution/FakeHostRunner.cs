@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Cstar.Core.Execution;
-using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
 
 namespace Cstar.TestKit.Execution;
@@ -31,6 +30,9 @@ public sealed class FakeHostRunner : IHostRunner
     public ConcurrentDictionary<string, HostRunResult> FinishedRemotely { get; } = new(StringComparer.Ordinal);
 
     public int MaxConcurrent { get; private set; }
+
+    /// <summary>What a host prints, instead of its one "hello" line (e.g. a flood of chunks, each write awaited as a runner does).</summary>
+    public Func<HostRunRequest, CancellationToken, Task>? Print { get; set; }
 
     /// <summary>Called first on every run (e.g. to check what the store recorded before the host was sent anything).</summary>
     public Action<HostRunRequest>? OnCall { get; set; }
@@ -63,9 +65,16 @@ public sealed class FakeHostRunner : IHostRunner
         try
         {
             request.OnRunning(1000 + Math.Abs(request.Host.GetHashCode(StringComparison.Ordinal) % 1000));
-            var line = Encoding.UTF8.GetBytes($"hello from {request.Host}\n");
-            request.Output.Append(OutputChannel.Out, line);
-            request.OnOutput(new OutputChunk(OutputStreamKind.StandardOutput, $"hello from {request.Host}\n"));
+            if (Print is { } print)
+            {
+                await print(request, detach);
+            }
+            else
+            {
+                var line = Encoding.UTF8.GetBytes($"hello from {request.Host}\n");
+                await request.Output.WriteAsync(new OutputBytes(OutputStreamKind.StandardOutput, line), detach);
+            }
+
             HostRunResult result;
             if (Hold.Contains(request.Host))
             {
@@ -75,11 +84,6 @@ public sealed class FakeHostRunner : IHostRunner
             else
             {
                 result = Results.GetValueOrDefault(request.Host) ?? HostRunResult.Exited(0);
-            }
-
-            if (result.ExitCode is { } code)
-            {
-                request.Output.WriteStatus(code);
             }
 
             return result;

@@ -12,6 +12,9 @@ public sealed class InMemoryHostOutputStore : IHostOutputStore
 
     public IHostOutputWriter OpenWriter(string jobId, string host) => _writers.GetOrAdd(host, _ => new Writer());
 
+    /// <summary>What a host runner tested on its own writes to (no job loop: nothing is displayed, no status written).</summary>
+    public IHostOutputSink Sink(string jobId, string host) => new WriterSink(OpenWriter(jobId, host));
+
     public string Out(string host) => _writers.TryGetValue(host, out var w) ? w.Text(OutputChannel.Out) : string.Empty;
 
     public string Err(string host) => _writers.TryGetValue(host, out var w) ? w.Text(OutputChannel.Err) : string.Empty;
@@ -20,6 +23,17 @@ public sealed class InMemoryHostOutputStore : IHostOutputStore
     public byte[] Bytes(string host, OutputChannel channel) => _writers.TryGetValue(host, out var w) ? w.Bytes(channel) : [];
 
     public int? Status(string host) => _writers.TryGetValue(host, out var w) ? w.Status : null;
+
+    private sealed class WriterSink(IHostOutputWriter writer) : IHostOutputSink
+    {
+        public long StoredLength(OutputChannel channel) => writer.StoredLength(channel);
+
+        public ValueTask WriteAsync(OutputBytes bytes, CancellationToken cancellationToken)
+        {
+            writer.Append(bytes.Stream == OutputStreamKind.StandardOutput ? OutputChannel.Out : OutputChannel.Err, bytes.Bytes.Span);
+            return ValueTask.CompletedTask;
+        }
+    }
 
     private sealed class Writer : IHostOutputWriter
     {

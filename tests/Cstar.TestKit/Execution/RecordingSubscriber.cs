@@ -26,6 +26,9 @@ public sealed class RecordingSubscriber : IJobEventSubscriber
 
     public int Overlaps { get; private set; }
 
+    /// <summary>Runs inside <see cref="Handle"/> for each output event (e.g. a console that blocks), after it was recorded.</summary>
+    public Action<HostOutputEvent>? OnOutput { get; set; }
+
     public void Handle(JobEvent jobEvent)
     {
         if (Interlocked.Exchange(ref _inside, 1) == 1)
@@ -34,6 +37,11 @@ public sealed class RecordingSubscriber : IJobEventSubscriber
         }
 
         Events.Enqueue(jobEvent);
+        if (jobEvent is HostOutputEvent output)
+        {
+            OnOutput?.Invoke(output);
+        }
+
         Interlocked.Exchange(ref _inside, 0);
     }
 }

@@ -125,7 +125,7 @@ public abstract class TransportContract : IAsyncLifetime
     public async Task Streaming_hands_over_output_while_returning_the_exit_code()
     {
         var chunks = new List<OutputBytes>();
-        var exitCode = await Transport.RunStreamingAsync(Host, ["sh", "-c", "echo one; echo two >&2; echo three; exit 4"], c => { lock (chunks) { chunks.Add(c); } }, Generous, Bounded());
+        var exitCode = await Transport.RunStreamingAsync(Host, ["sh", "-c", "echo one; echo two >&2; echo three; exit 4"], (c, _) => { lock (chunks) { chunks.Add(c with { Bytes = c.Bytes.ToArray() }); } return ValueTask.CompletedTask; }, Generous, Bounded());
         exitCode.Should().Be(4);
         string Text(OutputStreamKind kind) => Utf8([.. chunks.Where(c => c.Stream == kind).SelectMany(c => c.Bytes.ToArray())]);
         Text(OutputStreamKind.StandardOutput).Should().Be("one\nthree\n");
@@ -153,7 +153,7 @@ public abstract class TransportContract : IAsyncLifetime
         });
         var request = new HostRunRequest(
             "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
-            ImmutableDictionary<string, string>.Empty, outputs.OpenWriter("job", Host), _ => { }, _ => { });
+            ImmutableDictionary<string, string>.Empty, outputs.Sink("job", Host), _ => { });
 
         (await runner.RunAsync(request, Bounded())).Should().Be(HostRunResult.Exited(0));
 
@@ -180,7 +180,7 @@ public abstract class TransportContract : IAsyncLifetime
         });
         var request = new HostRunRequest(
             "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
-            ImmutableDictionary<string, string>.Empty, outputs.OpenWriter("job", Host), _ => { }, _ => { });
+            ImmutableDictionary<string, string>.Empty, outputs.Sink("job", Host), _ => { });
 
         (await runner.RunAsync(request, Bounded())).Should().Be(HostRunResult.Exited(0));
 

@@ -48,7 +48,7 @@ public sealed class CstarparHostVariablesTests : IDisposable
         var runner = DetachedRunners.Local(new LocalTransport(), "printf '<%s>' {} {{tricky}}", _dir, variables: Variables);
         var request = new HostRunRequest(
             "job", Placement.Host, Placement, false, DateTimeOffset.UtcNow, null, ImmutableDictionary<string, string>.Empty,
-            outputs.OpenWriter("job", Placement.Host), _ => { }, _ => { });
+            outputs.Sink("job", Placement.Host), _ => { });
 
         var result = await runner.RunAsync(request, CancellationToken.None);
 

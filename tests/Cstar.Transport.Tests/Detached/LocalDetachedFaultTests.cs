@@ -27,7 +27,7 @@ public sealed class LocalDetachedFaultTests : IDisposable
 
     private HostRunRequest Request(IReadOnlyDictionary<string, string>? env = null) => new(
         "job", "h1", new HostPlacement("h1", "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
-        (env ?? new Dictionary<string, string>()).ToImmutableDictionary(), _outputs.OpenWriter("job", "h1"), _ => { }, _ => { });
+        (env ?? new Dictionary<string, string>()).ToImmutableDictionary(), _outputs.Sink("job", "h1"), _ => { });
 
     private DetachedHostRunner Runner(string script) => new(
         new LocalTransport(),

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cstar.Transport.Detached;
+namespace Cstar.Core.Execution;
 
 /// <summary>
 /// Decodes one stream's bytes as UTF-8 for display only, keeping a multi-byte sequence split across chunks
