@@ -107,7 +107,7 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
         using var interrupt = new InterruptHandler(stderr);
         var outcome = await LiveView.JobView.RunAsync(
             stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => new JobRunner(services with { Observer = view }).RunAsync(request, interrupt.Token));
-        await RunSummary.PrintAsync(stdout, store, outcome, resumable: false);
+        await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder, resumable: false);
         return (int)outcome.ExitCode;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class InterruptHandler : IDisposable
         if (Interlocked.Increment(ref _presses) == 1)
         {
             e.Cancel = true;
-            _stderr.WriteLine("Stopping: no new host starts; running hosts go on on their hosts. Press Ctrl+C again to exit at once.");
+            _stderr.WriteLine("Stopping: no new host starts; running hosts keep running on their hosts. Press Ctrl+C again to exit at once.");
             _stop.Cancel();
             return;
         }

@@ -176,7 +176,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             var outcome = await LiveView.JobView.RunAsync(
                 stdout, observer, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options), view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token));
             log.JobEnded(outcome);
-            await RunSummary.PrintAsync(stdout, store, outcome);
+            await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder);
             return (int)outcome.ExitCode;
         }
         catch (Exception e) when (log.Failed(e) || JobErrorContext.Attach(e, definition.JobId, log.FilePath, store.Paths.Root))
