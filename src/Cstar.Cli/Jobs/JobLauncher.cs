@@ -139,7 +139,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time, runOptions, definition.HostVariables);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
             var observer = new PlainConsoleObserver(
-                options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, host => store.Paths.HostFolder(definition.JobId, host));
+                options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, setup.Context.HostOrder, host => store.Paths.HostFolder(definition.JobId, host));
             var services = new JobRunnerServices(store, new Cstar.JobStore.Output.FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)
             {
                 Events = (IJobEventSink?)events ?? new NoEvents(),
