@@ -106,7 +106,7 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
         await observer.JobStartingAsync(definition, setup, resume: false);
         using var interrupt = new InterruptHandler(stderr);
         var outcome = await LiveView.JobView.RunAsync(
-            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => new JobRunner(services with { Observer = view }).RunAsync(request, interrupt.Token));
+            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => new JobRunner(services with { Observer = view }).RunAsync(request, interrupt.Token), interrupt: interrupt);
         await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder, resumable: false);
         return (int)outcome.ExitCode;
     }

@@ -173,8 +173,11 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             await observer.JobStartingAsync(definition, setup, resume);
             log.JobStarting(definition, setup, header, resume);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
+            // Under continue the view starts from what earlier runs left, so its counts end equal to the summary's.
+            var earlier = resume ? store.LoadJob(definition.JobId).Hosts : [];
             var outcome = await LiveView.JobView.RunAsync(
-                stdout, observer, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options), view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token));
+                stdout, observer, setup.Topology, resume ? earlier.Select(h => h.Host) : request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
+                view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token), earlier, interrupt);
             log.JobEnded(outcome);
             await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder);
             return (int)outcome.ExitCode;
