@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.JobStore;
@@ -92,7 +93,7 @@ internal sealed class EngineBenchmark : IBenchmark
         var runner = DetachedRunners.Remote(transport, Command);
         var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), topology.Name, [.. topology.Nodes.Select(n => n.Address)]);
         var observer = new StartTimes();
-        var services = new JobRunnerServices(store, new FileHostOutputStore(new JobStorePaths(root)), runner, probe, TimeProvider.System) { Observer = observer };
+        var services = new JobRunnerServices(store, new FileHostOutputStore(new JobStorePaths(root)), runner, probe, TimeProvider.System);
         var policy = new SchedulingPolicy { Strategy = strategy, DcParallel = true, KeepConsistency = strategy == SchedulingStrategy.Topology, MaxConcurrency = maxConcurrency };
         if (strategy == SchedulingStrategy.Topology)
         {
@@ -109,7 +110,7 @@ internal sealed class EngineBenchmark : IBenchmark
         };
 
         var watch = Stopwatch.StartNew();
-        var outcome = await new JobRunner(services).RunAsync(request, CancellationToken.None);
+        var outcome = await new JobRunner(services).RunAsync(request, [observer], CancellationToken.None);
         var wall = watch.Elapsed;
         var waves = observer.Waves();
         var overhead = (wall.TotalSeconds - waves) / addresses.Count;
@@ -134,7 +135,7 @@ internal sealed class EngineBenchmark : IBenchmark
     }
 
     /// <summary>When each host was recorded Starting and Running (wall clock), from the observer.</summary>
-    private sealed class StartTimes : IJobObserver
+    private sealed class StartTimes : IJobEventSubscriber
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -149,8 +150,15 @@ internal sealed class EngineBenchmark : IBenchmark
             return times.Count == 0 ? 0 : 1 + times.Zip(times.Skip(1)).Count(p => (p.Second - p.First).TotalMilliseconds > 200);
         }
 
-        public void HostChanged(HostChangedArgs args)
+        public string Name => "the start-time recorder";
+
+        public void Handle(JobEvent jobEvent)
         {
+            if (jobEvent is not HostChangedEvent args)
+            {
+                return;
+            }
+
             if (args.State == HostRunStateKind.Starting)
             {
                 Starting[args.Host] = _clock.Elapsed;
@@ -159,18 +167,6 @@ internal sealed class EngineBenchmark : IBenchmark
             {
                 Running[args.Host] = _clock.Elapsed;
             }
-        }
-
-        public void OutputReceived(HostOutputArgs args)
-        {
-        }
-
-        public void DecisionMade(DecisionArgs args)
-        {
-        }
-
-        public void GateChanged(GateArgs args)
-        {
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Cstar.Cli.LiveView;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Scheduling;
 using Cstar.Core.Topology;
 using FluentAssertions;
@@ -26,12 +27,12 @@ public sealed class LiveViewTests
         ])]);
         var model = new LiveViewModel(topology, topology.AllNodes.Select(n => n.Address), T0);
 
-        model.Apply(new DecisionArgs(T0, new SchedulingDecision.Start(["10.0.0.1", "10.0.0.4"], "start", [])));
-        model.Apply(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.Succeeded, false, 1, 0, null));
-        model.Apply(new HostChangedArgs(T0, "10.0.0.2", HostRunStateKind.Running, false, 2, null, null));
-        model.Apply(new HostChangedArgs(T0, "10.0.0.3", HostRunStateKind.Running, true, 3, 0, "exit 0"));
-        model.Apply(new HostChangedArgs(T0, "10.0.0.4", HostRunStateKind.Failed, false, 4, 1, "exit 1"));
-        model.Apply(new HostOutputArgs(T0, "10.0.0.2", Core.Ports.OutputStreamKind.StandardOutput, "compacting\nstill compacting\n"));
+        model.Apply(new DecisionEvent(T0, "job-1", new SchedulingDecision.Start(["10.0.0.1", "10.0.0.4"], "start", [])));
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.Succeeded, false, 1, 0, null));
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.2", HostRunStateKind.Running, false, 2, null, null));
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.3", HostRunStateKind.Running, true, 3, 0, "exit 0"));
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.4", HostRunStateKind.Failed, false, 4, 1, "exit 1"));
+        model.Apply(new HostOutputEvent(T0, "job-1", "10.0.0.2", Core.Ports.OutputStreamKind.StandardOutput, "compacting\nstill compacting\n"));
 
         var text = LiveViewRenderer.RenderText(model, T0.AddSeconds(75));
 
@@ -59,10 +60,10 @@ public sealed class LiveViewTests
 
         model.Seed([Stored("10.0.0.1", HostRunStateKind.Succeeded), Stored("10.0.0.2", HostRunStateKind.Succeeded), Stored("10.0.0.3", HostRunStateKind.Pending), Stored("10.0.0.4", HostRunStateKind.Pending)]);
         var first = LiveViewRenderer.RenderText(model, T0);
-        model.Apply(new HostChangedArgs(T0, "10.0.0.3", HostRunStateKind.Running, false, 1, null, null));
-        model.Apply(new HostChangedArgs(T0.AddSeconds(10), "10.0.0.3", HostRunStateKind.Succeeded, false, 1, 0, null));
-        model.Apply(new HostChangedArgs(T0.AddSeconds(10), "10.0.0.4", HostRunStateKind.Running, false, 2, null, null));
-        model.Apply(new HostChangedArgs(T0.AddSeconds(20), "10.0.0.4", HostRunStateKind.Succeeded, false, 2, 0, null));
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.3", HostRunStateKind.Running, false, 1, null, null));
+        model.Apply(new HostChangedEvent(T0.AddSeconds(10), "job-1", "10.0.0.3", HostRunStateKind.Succeeded, false, 1, 0, null));
+        model.Apply(new HostChangedEvent(T0.AddSeconds(10), "job-1", "10.0.0.4", HostRunStateKind.Running, false, 2, null, null));
+        model.Apply(new HostChangedEvent(T0.AddSeconds(20), "job-1", "10.0.0.4", HostRunStateKind.Succeeded, false, 2, 0, null));
         model.Finish("all 4 host(s) handled: 4 succeeded, 0 skipped");
         var last = LiveViewRenderer.RenderText(model, T0.AddSeconds(20));
 

@@ -91,7 +91,7 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
             [.. cluster.Nodes.Select(n => n.Address)],
             (host, _) => Task.FromResult(new CqlCheck(ring.IsNativeTransportUp(host), ring.IsNativeTransportUp(host) ? "answered OPTIONS with SUPPORTED" : "CQL port not answering")));
         var observer = new PlainConsoleObserver(stdout, ipLabel: false, verbose: 0, time, setup.Context.HostOrder);
-        var services = new JobRunnerServices(store, new FileHostOutputStore(store.Paths), new DemoHostRunner(ring, options, time), health, time) { Observer = observer };
+        var runner = new JobRunner(new JobRunnerServices(store, new FileHostOutputStore(store.Paths), new DemoHostRunner(ring, options, time), health, time));
         var request = new JobRunRequest
         {
             Definition = definition,
@@ -106,7 +106,7 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
         await observer.JobStartingAsync(definition, setup, resume: false);
         using var interrupt = new InterruptHandler(stderr);
         var outcome = await LiveView.JobView.RunAsync(
-            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => new JobRunner(services with { Observer = view }).RunAsync(request, interrupt.Token), interrupt: interrupt);
+            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => runner.RunAsync(request, [view], interrupt.Token), interrupt: interrupt);
         await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder, resumable: false);
         return (int)outcome.ExitCode;
     }

@@ -7,8 +7,6 @@ using Cstar.Core.Commands;
 using Cstar.Core.Errors;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
-using Cstar.Core.Jobs.Events;
-using Cstar.Core.Ports;
 using Cstar.JobStore.Events;
 using Cstar.JobStore.Sqlite;
 using Cstar.Transport.Detached;
@@ -142,8 +140,6 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, setup.Context.HostOrder, host => store.Paths.HostFolder(definition.JobId, host));
             var services = new JobRunnerServices(store, new Cstar.JobStore.Output.FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)
             {
-                Events = (IJobEventSink?)events ?? new NoEvents(),
-                Observer = observer,
                 Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
             };
             var request = new JobRunRequest
@@ -177,7 +173,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             var earlier = resume ? store.LoadJob(definition.JobId).Hosts : [];
             var outcome = await LiveView.JobView.RunAsync(
                 stdout, observer, setup.Topology, resume ? earlier.Select(h => h.Host) : request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
-                view => new JobRunner(services with { Observer = log.Observe(view) }).RunAsync(request, linked.Token), earlier, interrupt);
+                view => new JobRunner(services).RunAsync(request, events is null ? [view, log.Subscriber] : [view, log.Subscriber, events], linked.Token), earlier, interrupt);
             log.JobEnded(outcome);
             await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder);
             return (int)outcome.ExitCode;
@@ -230,12 +226,5 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             : throw new CstarException(
                 $"--enforced-job-id {enforced}: a job with this id already exists in {store.Paths.Root}; nothing was changed.",
                 $"Give a new UUID, or run cstar continue {enforced} to resume that job (cstar jobs show {enforced} shows it).");
-    }
-
-    private sealed class NoEvents : IJobEventSink
-    {
-        public void Publish(JobEvent jobEvent)
-        {
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cstar.Core.Commands;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.Core.Topology;
@@ -16,7 +17,7 @@ namespace Cstar.Cli.Jobs;
 /// characters when longer, saying so and where the full output is: <paramref name="hostFolder"/> gives it per host).
 /// </summary>
 internal sealed class PlainConsoleObserver(
-    TextWriter output, bool ipLabel, int verbose, TimeProvider time, HostOrder order, Func<string, string>? hostFolder = null) : IJobObserver
+    TextWriter output, bool ipLabel, int verbose, TimeProvider time, HostOrder order, Func<string, string>? hostFolder = null) : IJobEventSubscriber
 {
     private readonly Dictionary<string, VerboseOutputBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Host, OutputStreamKind Stream), LineSplitter> _lines = [];
@@ -28,6 +29,37 @@ internal sealed class PlainConsoleObserver(
     private string? _lastRingStatus;
     private int _wave;
     private bool _ringSeen;
+
+    public string Name => "the console view";
+
+    public void Handle(JobEvent jobEvent)
+    {
+        switch (jobEvent)
+        {
+            case HostChangedEvent e:
+                HostChanged(e);
+                break;
+            case HostOutputEvent e:
+                OutputReceived(e);
+                break;
+            case DecisionEvent e:
+                DecisionMade(e);
+                break;
+            case GateEvent e:
+                GateChanged(e);
+                break;
+            case GatePassEvent e:
+                GateChanged(e.AsGate());
+                break;
+            case HostUnreachableEvent e:
+                HostUnreachable(e);
+                break;
+            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent or SubscriberFailedEvent:
+                break;
+            default:
+                throw new UnhandledJobEventException(Name, jobEvent);
+        }
+    }
 
     public async Task JobStartingAsync(JobDefinition definition, JobSetup setup, bool resume)
     {
@@ -51,7 +83,7 @@ internal sealed class PlainConsoleObserver(
         }
     }
 
-    public void HostChanged(HostChangedArgs args)
+    private void HostChanged(HostChangedEvent args)
     {
         if (_lastState.TryGetValue(args.Host, out var last) && last == (args.State, args.AwaitingReturn))
         {
@@ -83,7 +115,7 @@ internal sealed class PlainConsoleObserver(
         }
     }
 
-    public void OutputReceived(HostOutputArgs args)
+    private void OutputReceived(HostOutputEvent args)
     {
         if (verbose > 0 && !ipLabel)
         {
@@ -108,7 +140,7 @@ internal sealed class PlainConsoleObserver(
     /// wait for hosts in flight (their own lines tell it), a skip (each skipped host has its line), the end (the
     /// summary says it), and a reason the ring gate has just printed.
     /// </summary>
-    public void DecisionMade(DecisionArgs args)
+    private void DecisionMade(DecisionEvent args)
     {
         switch (args.Decision)
         {
@@ -133,7 +165,7 @@ internal sealed class PlainConsoleObserver(
     /// The health gate: a host's or the ring's wait only when the kind of reason changes (not each poll whose
     /// counts moved), and its pass. The host's own lines name it once.
     /// </summary>
-    public void GateChanged(GateArgs args)
+    private void GateChanged(GateEvent args)
     {
         if (args.Host is not { } host)
         {
@@ -178,7 +210,7 @@ internal sealed class PlainConsoleObserver(
         }
     }
 
-    public void HostUnreachable(HostUnreachableArgs args) => Line(args.Describe());
+    private void HostUnreachable(HostUnreachableEvent args) => Line(args.Describe());
 
     /// <summary>The command ended: its last lines, even without a newline, are printed before what comes next.</summary>
     private void FlushPartialLines(string host)

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cstar.Core.Commands;
-using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Scheduling;
 
 namespace Cstar.Cli.Jobs;
@@ -13,7 +13,7 @@ internal static partial class PlainHostText
     /// What a host's change says after its address, or null when it needs no line: Starting (its start is the
     /// Running line, with the pid) and Succeeded (its return is the gate's "back" line).
     /// </summary>
-    public static string? Describe(HostChangedArgs args, TimeSpan? ran)
+    public static string? Describe(HostChangedEvent args, TimeSpan? ran)
     {
         var took = ran is { } d ? " after " + DurationText.Format(d) : string.Empty;
         var exit = args.ExitCode is { } code ? "exit " + code.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;

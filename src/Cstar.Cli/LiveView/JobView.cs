@@ -27,7 +27,7 @@ internal static class JobView
     /// <param name="earlier">The hosts' states before this run (under <c>continue</c>), drawn from the first frame.</param>
     /// <param name="interrupt">Ctrl+C's message waits for the last frame instead of breaking into the drawing.</param>
     public static async Task<JobOutcome> RunAsync(
-        TextWriter stdout, IJobObserver plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobObserver, Task<JobOutcome>> run,
+        TextWriter stdout, IJobEventSubscriber plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobEventSubscriber, Task<JobOutcome>> run,
         IEnumerable<HostRunState>? earlier = null, Jobs.InterruptHandler? interrupt = null)
     {
         // --confirm asks on the console between hosts: a live redraw would overwrite the question.

@@ -1,5 +1,6 @@
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Topology;
 
 namespace Cstar.Cli.LiveView;
@@ -84,7 +85,7 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
         _ => HostDisplayState.Waiting,
     };
 
-    public void Apply(HostChangedArgs args)
+    public void Apply(HostChangedEvent args)
     {
         var state = DisplayOf(args.State, args.AwaitingReturn);
         if (state == HostDisplayState.Running && StateOf(args.Host) != HostDisplayState.Running)
@@ -99,7 +100,7 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
         _states[args.Host] = state;
     }
 
-    public void Apply(HostOutputArgs args)
+    public void Apply(HostOutputEvent args)
     {
         var line = args.Text.TrimEnd('\n').Split('\n')[^1].Trim();
         if (line.Length > 0)
@@ -108,7 +109,7 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
         }
     }
 
-    public void Apply(DecisionArgs args)
+    public void Apply(DecisionEvent args)
     {
         if (args.Decision is Core.Scheduling.SchedulingDecision.Start)
         {
@@ -118,11 +119,11 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
         Status = args.Decision.Reason;
     }
 
-    public void Apply(HostUnreachableArgs args)
+    public void Apply(HostUnreachableEvent args)
     {
         Status = args.Describe();
         _lastLine[args.Host] = $"unreachable since {args.Unreachable.Since:HH:mm:ss} UTC";
     }
 
-    public void Apply(GateArgs args) => Status = (args.Passed ? "gate passed: " : "gate waiting: ") + args.Status;
+    public void Apply(GateEvent args) => Status = (args.Passed ? "gate passed: " : "gate waiting: ") + args.Status;
 }

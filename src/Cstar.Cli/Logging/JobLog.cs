@@ -54,8 +54,8 @@ internal sealed class JobLog : IDisposable
         return new JobLog(file, file.FilePath, stderr, verbose, jobId);
     }
 
-    /// <summary>The engine's observer: the console view first, then the log.</summary>
-    public IJobObserver Observe(IJobObserver view) => new CompositeJobObserver(view, new JobLogObserver(_logger));
+    /// <summary>The log's subscriber to the engine's events (host transitions, decisions, gates, failed subscribers).</summary>
+    public IJobEventSubscriber Subscriber => new JobLogObserver(_logger);
 
     public void JobStarting(JobDefinition definition, JobSetup setup, CommandHeader header, bool resume) =>
         JobStarting(definition, setup.Targets.Length, setup.Context.Policy, [.. header.Warnings, .. setup.Context.Warnings], resume, setup.Context.KeyspacePolicyLines);

@@ -1,5 +1,5 @@
-using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Serilog;
@@ -12,14 +12,47 @@ namespace Cstar.Cli.Logging;
 /// changes, so a long wait is one line), every gate change. Host output is not logged: the job folder keeps it.
 /// What the console view prints anyway is marked <see cref="ConsoleLogLevel.ShownProperty"/>.
 /// </summary>
-internal sealed class JobLogObserver(ILogger log) : IJobObserver
+internal sealed class JobLogObserver(ILogger log) : IJobEventSubscriber
 {
     private readonly ILogger _shown = log.ForContext(ConsoleLogLevel.ShownProperty, true);
     private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (bool, string)> _lastGate = new(StringComparer.Ordinal);
     private string? _lastDecision;
 
-    public void HostChanged(HostChangedArgs args)
+    public string Name => "the job log";
+
+    public void Handle(JobEvent jobEvent)
+    {
+        switch (jobEvent)
+        {
+            case HostChangedEvent e:
+                HostChanged(e);
+                break;
+            case DecisionEvent e:
+                DecisionMade(e);
+                break;
+            case GateEvent e:
+                GateChanged(e);
+                break;
+            case GatePassEvent e:
+                GateChanged(e.AsGate());
+                break;
+            case HostUnreachableEvent e:
+                HostUnreachable(e);
+                break;
+            case SubscriberFailedEvent e:
+                SubscriberFailed(e);
+                break;
+
+            // Host output is not logged (the job folder keeps it); the job's start and end are logged by JobLog itself.
+            case HostOutputEvent or JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent:
+                break;
+            default:
+                throw new UnhandledJobEventException(Name, jobEvent);
+        }
+    }
+
+    private void HostChanged(HostChangedEvent args)
     {
         if (_lastState.TryGetValue(args.Host, out var last) && last == (args.State, args.AwaitingReturn))
         {
@@ -34,11 +67,7 @@ internal sealed class JobLogObserver(ILogger log) : IJobObserver
         _shown.Write(level, "Host {Host} {Transition} pid={Pid} exit={ExitCode} reason={Reason}", args.Host, what, args.Pid, args.ExitCode, args.Reason);
     }
 
-    public void OutputReceived(HostOutputArgs args)
-    {
-    }
-
-    public void DecisionMade(DecisionArgs args)
+    private void DecisionMade(DecisionEvent args)
     {
         var decision = args.Decision;
         if (decision is SchedulingDecision.Start start)
@@ -72,7 +101,7 @@ internal sealed class JobLogObserver(ILogger log) : IJobObserver
         }
     }
 
-    public void GateChanged(GateArgs args)
+    private void GateChanged(GateEvent args)
     {
         var target = args.Host ?? "ring";
         if (_lastGate.TryGetValue(target, out var last) && last == (args.Passed, args.Status))
@@ -86,8 +115,12 @@ internal sealed class JobLogObserver(ILogger log) : IJobObserver
             target, args.Passed ? "passed" : "waiting", Math.Round(args.Waited.TotalSeconds, 1), args.Status);
     }
 
-    public void HostUnreachable(HostUnreachableArgs args) =>
+    private void HostUnreachable(HostUnreachableEvent args) =>
         _shown.Warning("Host {Host} unreachable: {Unreachable}", args.Host, args.Describe());
+
+    /// <summary>Not shown by any view: a warning on stderr too (at every verbosity) and in the log file.</summary>
+    private void SubscriberFailed(SubscriberFailedEvent args) =>
+        log.Warning("{Subscriber} failed on a {EventType} event and gets no more events of this run; the job goes on: {Error}", args.Subscriber, args.FailedOn, args.Error);
 
     /// <summary>The first hosts held back and why (a thousand-host wait stays one readable line).</summary>
     private static string Describe(IReadOnlyCollection<BlockedHost> hosts)

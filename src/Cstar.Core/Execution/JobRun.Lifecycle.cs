@@ -59,7 +59,7 @@ internal sealed partial class JobRun
 
         _progress = ProgressOf(_hosts.Values);
         _failuresBefore = _hosts.Values.Count(h => HostStateMachine.IsFailure(h.Kind));
-        _s.Events.Publish(new JobStartedEvent(Now, _jobId, definition.CommandName, definition.Clusters, _hosts.Count, _request.Resume));
+        _events.Publish(new JobStartedEvent(Now, _jobId, definition.CommandName, definition.Clusters, _hosts.Count, _request.Resume));
     }
 
     /// <summary>Store states → scheduler progress. Starting/Running are in flight (attached); a succeeded host counts as done and back.</summary>
@@ -94,10 +94,10 @@ internal sealed partial class JobRun
         var targets = _hosts.Values.Where(h => h.Kind == HostRunStateKind.Pending).Select(h => h.Host).ToList();
         var policy = _request.Context.Policy;
         var verdict = HealthRules.BeforeFirstStart(targets, _views, policy.IgnoreDownNodes, policy.AllowSchemaDisagreement);
-        _s.Observer.GateChanged(new GateArgs(Now, null, verdict.IsOk, verdict.Reason, TimeSpan.Zero));
+        _events.Publish(new GateEvent(Now, _jobId, null, verdict.IsOk, verdict.Reason, TimeSpan.Zero));
         if (!verdict.IsOk)
         {
-            _s.Events.Publish(new JobHaltedEvent(Now, _jobId, verdict.Reason));
+            _events.Publish(new JobHaltedEvent(Now, _jobId, verdict.Reason));
             return await FinishAsync(JobState.Halted, ExitCode.Blocked, "the ring is not healthy enough to start: " + verdict.Reason);
         }
 
@@ -143,7 +143,7 @@ internal sealed partial class JobRun
             }
             else
             {
-                _s.Observer.GateChanged(new GateArgs(Now, host, false, verdict.Reason, waited));
+                _events.Publish(new GateEvent(Now, _jobId, host, false, verdict.Reason, waited));
             }
         }
 
@@ -174,8 +174,7 @@ internal sealed partial class JobRun
         {
             if (_foreignDownSince is not null)
             {
-                _s.Events.Publish(new GatePassEvent(Now, _jobId, null, Now - _foreignDownSince.Value));
-                _s.Observer.GateChanged(new GateArgs(Now, null, true, "every node is back", Now - _foreignDownSince.Value));
+                _events.Publish(new GatePassEvent(Now, _jobId, null, Now - _foreignDownSince.Value));
             }
 
             (_foreignDownSince, _foreignDownReason) = (null, null);
@@ -186,16 +185,16 @@ internal sealed partial class JobRun
         if (_foreignDownSince is null)
         {
             _foreignDownSince = Now;
-            _s.Events.Publish(new GateWaitEvent(Now, _jobId, null, reason));
+            _events.Publish(new GateWaitEvent(Now, _jobId, null, reason));
         }
 
         _foreignDownReason = reason;
         var waited = Now - _foreignDownSince.Value;
-        _s.Observer.GateChanged(new GateArgs(Now, null, false, reason, waited));
+        _events.Publish(new GateEvent(Now, _jobId, null, false, reason, waited));
         if (waited >= _request.WaitTimeout && _haltReason is null)
         {
             _haltReason = $"node(s) {string.Join(", ", down)} went down during the job and were not seen back by every peer within {Seconds(_request.WaitTimeout)}";
-            _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
+            _events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
             (_foreignDownSince, _foreignDownReason) = (null, null);
         }
     }
@@ -234,7 +233,7 @@ internal sealed partial class JobRun
     private async Task<JobOutcome> InterruptAsync()
     {
         const string Reason = "interrupted: no new host starts; hosts already running keep running on their hosts";
-        _s.Events.Publish(new JobHaltedEvent(Now, _jobId, Reason));
+        _events.Publish(new JobHaltedEvent(Now, _jobId, Reason));
         await _detach.CancelAsync().ConfigureAwait(false);
         await WaitBoundedAsync([.. _tasks.Values, .. _cleanups], _request.DetachGrace).ConfigureAwait(false);
         foreach (var (_, run) in _runs)
@@ -255,7 +254,7 @@ internal sealed partial class JobRun
     {
         _s.Store.RecordJobState(_jobId, state, Now, reason);
         var counts = HostCounts.Of(_hosts.Values);
-        _s.Events.Publish(new JobEndedEvent(Now, _jobId, state, counts));
+        _events.Publish(new JobEndedEvent(Now, _jobId, state, counts));
         return new JobOutcome(_jobId, state, code, counts, reason);
     }
 

@@ -19,6 +19,7 @@ namespace Cstar.Core.Execution;
 internal sealed partial class JobRun : IDisposable
 {
     private readonly JobRunnerServices _s;
+    private readonly JobEventFanOut _events;
     private readonly JobRunRequest _request;
     private readonly TimeProvider _time;
     private readonly string _jobId;
@@ -43,9 +44,10 @@ internal sealed partial class JobRun : IDisposable
     private int _failuresBefore;
     private bool _confirmAll;
 
-    public JobRun(JobRunnerServices services, JobRunRequest request)
+    public JobRun(JobRunnerServices services, JobRunRequest request, JobEventFanOut events)
     {
         _s = services;
+        _events = events;
         _request = request;
         _time = services.Time;
         _jobId = request.Definition.JobId;
@@ -176,7 +178,7 @@ internal sealed partial class JobRun : IDisposable
 
                     continue;
                 case SchedulingDecision.Blocked blocked when !inFlight:
-                    _s.Events.Publish(new JobHaltedEvent(Now, _jobId, blocked.Reason));
+                    _events.Publish(new JobHaltedEvent(Now, _jobId, blocked.Reason));
                     return (JobState.Halted, ExitCode.Blocked, blocked.Reason);
                 case SchedulingDecision.Finished:
                     return inFlight ? null : EndState();
@@ -225,7 +227,7 @@ internal sealed partial class JobRun : IDisposable
                     break;
                 default:
                     _haltReason = "quit at the --confirm prompt";
-                    _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
+                    _events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
                     return null;
             }
         }
@@ -264,7 +266,7 @@ internal sealed partial class JobRun : IDisposable
     private void Launch(string host, bool attach)
     {
         var state = _hosts[host];
-        _s.Events.Publish(new HostStartedEvent(Now, _jobId, host, state.Attempt, attach));
+        _events.Publish(new HostStartedEvent(Now, _jobId, host, state.Attempt, attach));
         var output = _s.Outputs.OpenWriter(_jobId, host);
         var writer = _channel.Writer;
         var environment = _request.EnvironmentFor(host).ToImmutableDictionary(StringComparer.Ordinal);
@@ -315,7 +317,7 @@ internal sealed partial class JobRun : IDisposable
                 Record(running.Host, HostTransition.Running(Now, running.Pid));
                 break;
             case HostMessage.Output output:
-                _s.Observer.OutputReceived(new HostOutputArgs(Now, output.Host, output.Chunk.Stream, output.Chunk.Text));
+                _events.Publish(new HostOutputEvent(Now, _jobId, output.Host, output.Chunk.Stream, output.Chunk.Text));
                 break;
             case HostMessage.Unreachable unreachable:
                 ReportUnreachable(unreachable.Host, unreachable.What);
@@ -337,7 +339,7 @@ internal sealed partial class JobRun : IDisposable
         }
 
         _unreachable[host] = (what.Since, what.At);
-        _s.Observer.HostUnreachable(new HostUnreachableArgs(what.At, host, what));
+        _events.Publish(new HostUnreachableEvent(what.At, _jobId, host, what));
     }
 
     private void Ended(string host, HostRunResult result)
@@ -354,8 +356,8 @@ internal sealed partial class JobRun : IDisposable
             _pollDelay = _request.GateInitialDelay;
             _nextPoll = Now + _pollDelay;
             var state = _hosts[host];
-            _s.Observer.HostChanged(new HostChangedArgs(Now, host, state.Kind, true, state.RemotePid, result.ExitCode, result.Reason));
-            _s.Events.Publish(new GateWaitEvent(Now, _jobId, host, $"{result.Reason}: waiting for {host} to be seen back"));
+            _events.Publish(new HostChangedEvent(Now, _jobId, host, state.Kind, true, state.RemotePid, result.ExitCode, result.Reason));
+            _events.Publish(new GateWaitEvent(Now, _jobId, host, $"{result.Reason}: waiting for {host} to be seen back"));
             return;
         }
 
@@ -380,7 +382,7 @@ internal sealed partial class JobRun : IDisposable
         if (failures > _request.MaxFailures && _haltReason is null)
         {
             _haltReason = $"halted after {N(failures)} failure(s) (the last: {host}, {transition.Reason ?? transition.To.ToString()})";
-            _s.Events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
+            _events.Publish(new JobHaltedEvent(Now, _jobId, _haltReason));
         }
     }
 
@@ -389,8 +391,7 @@ internal sealed partial class JobRun : IDisposable
         Record(host, HostTransition.Succeeded(Now));
         _awaiting.Remove(host);
         _progress = _progress.WithDone(host).WithReturned(host);
-        _s.Events.Publish(new GatePassEvent(Now, _jobId, host, waited));
-        _s.Observer.GateChanged(new GateArgs(Now, host, true, $"{host} is back", waited));
+        _events.Publish(new GatePassEvent(Now, _jobId, host, waited));
         Cleanup(host);
     }
 
@@ -407,10 +408,10 @@ internal sealed partial class JobRun : IDisposable
     {
         var next = _s.Store.RecordHostTransition(_jobId, host, transition);
         _hosts[host] = next;
-        _s.Observer.HostChanged(new HostChangedArgs(Now, host, next.Kind, false, next.RemotePid, next.ExitCode, next.Reason));
+        _events.Publish(new HostChangedEvent(Now, _jobId, host, next.Kind, false, next.RemotePid, next.ExitCode, next.Reason));
         if (next.IsTerminal)
         {
-            _s.Events.Publish(new HostFinishedEvent(Now, _jobId, host, next.Kind, next.ExitCode, next.Reason, next.Duration));
+            _events.Publish(new HostFinishedEvent(Now, _jobId, host, next.Kind, next.ExitCode, next.Reason, next.Duration));
         }
     }
 
@@ -420,7 +421,7 @@ internal sealed partial class JobRun : IDisposable
         if (!string.Equals(text, _lastDecision, StringComparison.Ordinal))
         {
             _lastDecision = text;
-            _s.Observer.DecisionMade(new DecisionArgs(Now, decision));
+            _events.Publish(new DecisionEvent(Now, _jobId, decision));
         }
     }
 

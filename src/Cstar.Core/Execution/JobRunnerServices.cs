@@ -1,4 +1,3 @@
-using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 
 namespace Cstar.Core.Execution;
@@ -11,19 +10,6 @@ public sealed record JobRunnerServices(
     IRingHealthProbe Health,
     TimeProvider Time)
 {
-    public IJobEventSink Events { get; init; } = NullEventSink.Instance;
-
-    public IJobObserver Observer { get; init; } = NullJobObserver.Instance;
-
     /// <summary>Asked before each host starts (<c>--confirm</c>); null: never ask.</summary>
     public IHostConfirmation? Confirmation { get; init; }
-
-    private sealed class NullEventSink : IJobEventSink
-    {
-        public static readonly NullEventSink Instance = new();
-
-        public void Publish(JobEvent jobEvent)
-        {
-        }
-    }
 }

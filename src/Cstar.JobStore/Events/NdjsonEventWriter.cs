@@ -9,9 +9,11 @@ namespace Cstar.JobStore.Events;
 /// <summary>
 /// <c>--events FILE</c> (or <c>-</c> for stdout): one JSON object per line, <c>"type"</c> first, flushed
 /// after each event so a tail or a pipe sees it at once. The shape of each type is in
-/// <c>jobs-schema/events.schema.json</c>. A file is appended to (continue adds to the same stream).
+/// <c>jobs-schema/events.schema.json</c>. A file is appended to (continue adds to the same stream). The stream holds
+/// the job's milestones; the events the console views follow (each host change, output, decision, gate check) are
+/// not written.
 /// </summary>
-public sealed class NdjsonEventWriter : IJobEventSink, IDisposable
+public sealed class NdjsonEventWriter : IJobEventSubscriber, IDisposable
 {
     private readonly TextWriter _writer;
     private readonly bool _ownsWriter;
@@ -43,7 +45,23 @@ public sealed class NdjsonEventWriter : IJobEventSink, IDisposable
         return JsonSerializer.Serialize(jobEvent, jobEvent.GetType(), CstarJson.Compact);
     }
 
-    public void Publish(JobEvent jobEvent)
+    public string Name => "the --events writer";
+
+    public void Handle(JobEvent jobEvent)
+    {
+        switch (jobEvent)
+        {
+            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or GatePassEvent or JobHaltedEvent or JobEndedEvent:
+                Write(jobEvent);
+                break;
+            case HostChangedEvent or HostOutputEvent or DecisionEvent or GateEvent or HostUnreachableEvent or SubscriberFailedEvent:
+                break;
+            default:
+                throw new UnhandledJobEventException(Name, jobEvent);
+        }
+    }
+
+    private void Write(JobEvent jobEvent)
     {
         var line = ToJson(jobEvent);
         lock (_gate)

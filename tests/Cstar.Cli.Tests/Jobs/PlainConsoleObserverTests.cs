@@ -1,6 +1,7 @@
 using Cstar.Cli.Jobs;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.Core.Topology;
@@ -20,15 +21,15 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
     private PlainConsoleObserver Observer(bool ipLabel, int verbose) => new(_output, ipLabel, verbose, new ManualClock(T0), HostOrder.ByAddress);
 
-    private static HostOutputArgs Out(string text, string host = Host) => new(T0, host, OutputStreamKind.StandardOutput, text);
+    private static HostOutputEvent Out(string text, string host = Host) => new(T0, "job-1", host, OutputStreamKind.StandardOutput, text);
 
-    private static HostOutputArgs Err(string text, string host = Host) => new(T0, host, OutputStreamKind.StandardError, text);
+    private static HostOutputEvent Err(string text, string host = Host) => new(T0, "job-1", host, OutputStreamKind.StandardError, text);
 
-    private static HostChangedArgs Running(string host = Host) => new(T0, host, HostRunStateKind.Running, false, 7, null, null);
+    private static HostChangedEvent Running(string host = Host) => new(T0, "job-1", host, HostRunStateKind.Running, false, 7, null, null);
 
-    private static HostChangedArgs Ended(string host = Host) => new(T0, host, HostRunStateKind.Running, true, 7, 0, "exit 0");
+    private static HostChangedEvent Ended(string host = Host) => new(T0, "job-1", host, HostRunStateKind.Running, true, 7, 0, "exit 0");
 
-    private static HostChangedArgs Failed(string host = Host) => new(T0, host, HostRunStateKind.Failed, false, 7, 3, "exit 3");
+    private static HostChangedEvent Failed(string host = Host) => new(T0, "job-1", host, HostRunStateKind.Failed, false, 7, 3, "exit 3");
 
     private string[] Lines => _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -37,8 +38,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("one\ntwo\n"));
-        observer.OutputReceived(Err("oops\n"));
+        observer.Handle(Out("one\ntwo\n"));
+        observer.Handle(Err("oops\n"));
 
         Lines.Should().Equal($"{Host}: one", $"{Host}: two", $"{Host}: oops");
     }
@@ -48,8 +49,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("done, no newline"));
-        observer.HostChanged(Ended());
+        observer.Handle(Out("done, no newline"));
+        observer.Handle(Ended());
 
         Lines[0].Should().Be($"{Host}: done, no newline");
         Lines[1].Should().EndWith($"{Host} ended: exit 0; waiting until its peers see it UN");
@@ -60,8 +61,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Err("broken"));
-        observer.HostChanged(Failed());
+        observer.Handle(Err("broken"));
+        observer.Handle(Failed());
 
         Lines[0].Should().Be($"{Host}: broken");
         Lines[1].Should().EndWith($"{Host} FAILED: exit 3");
@@ -72,9 +73,9 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("progress: 50"));
-        observer.OutputReceived(Err("warning: slow disk\n"));
-        observer.OutputReceived(Out("%\n"));
+        observer.Handle(Out("progress: 50"));
+        observer.Handle(Err("warning: slow disk\n"));
+        observer.Handle(Out("%\n"));
 
         Lines.Should().Equal($"{Host}: warning: slow disk", $"{Host}: progress: 50%");
     }
@@ -84,10 +85,10 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out("a1\na", "10.0.0.1"));
-        observer.OutputReceived(Out("b1\nb", "10.0.0.2"));
-        observer.OutputReceived(Out("2\n", "10.0.0.1"));
-        observer.OutputReceived(Out("2\n", "10.0.0.2"));
+        observer.Handle(Out("a1\na", "10.0.0.1"));
+        observer.Handle(Out("b1\nb", "10.0.0.2"));
+        observer.Handle(Out("2\n", "10.0.0.1"));
+        observer.Handle(Out("2\n", "10.0.0.2"));
 
         Lines.Should().Equal("10.0.0.1: a1", "10.0.0.2: b1", "10.0.0.1: a2", "10.0.0.2: b2");
     }
@@ -97,12 +98,12 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 1);
 
-        observer.HostChanged(Running());
-        observer.OutputReceived(Out("compacting\n"));
+        observer.Handle(Running());
+        observer.Handle(Out("compacting\n"));
         var whileRunning = _output.ToString();
-        observer.HostChanged(Ended());
-        observer.HostChanged(new HostChangedArgs(T0, Host, HostRunStateKind.Succeeded, false, 7, 0, null));
-        observer.GateChanged(new GateArgs(T0, Host, true, $"{Host} is back", TimeSpan.FromSeconds(2)));
+        observer.Handle(Ended());
+        observer.Handle(new HostChangedEvent(T0, "job-1", Host, HostRunStateKind.Succeeded, false, 7, 0, null));
+        observer.Handle(new GatePassEvent(T0, "job-1", Host, TimeSpan.FromSeconds(2)));
 
         whileRunning.Should().NotContain("compacting");
         _output.ToString().Split("compacting").Should().HaveCount(2, "the output is printed exactly once");
@@ -114,8 +115,8 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 0);
 
-        observer.OutputReceived(Out("compacting\n"));
-        observer.HostChanged(Failed());
+        observer.Handle(Out("compacting\n"));
+        observer.Handle(Failed());
 
         _output.ToString().Should().NotContain("compacting");
     }
@@ -125,9 +126,9 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 1);
 
-        observer.OutputReceived(Out("no newline"));
-        observer.HostChanged(Ended());
-        observer.HostChanged(Running("10.0.0.2"));
+        observer.Handle(Out("no newline"));
+        observer.Handle(Ended());
+        observer.Handle(Running("10.0.0.2"));
 
         Lines.Should().HaveCount(3);
         Lines[1].Should().Be("no newline");
@@ -140,7 +141,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
         var observer = Observer(ipLabel: false, verbose: 0);
         var what = new HostUnreachable(T0.AddSeconds(30), T0, "reconnecting to follow its command", "Connection refused", T0.AddMinutes(10));
 
-        observer.HostUnreachable(new HostUnreachableArgs(T0.AddSeconds(30), Host, what));
+        observer.Handle(new HostUnreachableEvent(T0.AddSeconds(30), "job-1", Host, what));
 
         Lines.Should().ContainSingle().Which.Should()
             .Contain("10.0.0.1 unreachable since 12:00:00 UTC (30 s): reconnecting to follow its command")
@@ -155,10 +156,10 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
         foreach (var chunk in lines.Chunk(100))
         {
-            observer.OutputReceived(Out(string.Concat(chunk)));
+            observer.Handle(Out(string.Concat(chunk)));
         }
 
-        observer.HostChanged(Failed());
+        observer.Handle(Failed());
 
         var text = _output.ToString();
         text.Should().Contain("line 000000\n").And.Contain("line 019999\n", "the end of the output is the part that tells why it failed");
@@ -172,9 +173,9 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: true, verbose: 0);
 
-        observer.OutputReceived(Out(new string('z', LineSplitter.MaxLineChars + 5)));
-        observer.OutputReceived(Err("half"));
-        observer.HostChanged(Failed());
+        observer.Handle(Out(new string('z', LineSplitter.MaxLineChars + 5)));
+        observer.Handle(Err("half"));
+        observer.Handle(Failed());
 
         Lines[0].Should().Be($"{Host}: " + new string('z', LineSplitter.MaxLineChars));
         Lines[1].Should().Be($"{Host}: zzzzz");
@@ -190,10 +191,10 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
         for (var i = 0; i < 1024; i++)
         {
-            observer.OutputReceived(chunk);
+            observer.Handle(chunk);
         }
 
-        observer.HostChanged(Failed());
+        observer.Handle(Failed());
 
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(20L * 2 * 1024 * 1024, "gluing the half line to every chunk is quadratic: gigabytes here");
     }
@@ -204,11 +205,11 @@ public sealed class PlainConsoleObserverTests : IDisposable
         var clock = new ManualClock(T0);
         var observer = new PlainConsoleObserver(_output, ipLabel: false, verbose: 0, clock, HostOrder.ByAddress);
 
-        observer.HostChanged(new HostChangedArgs(T0, Host, HostRunStateKind.Starting, false, null, null, null));
-        observer.HostChanged(Running());
-        observer.HostChanged(Ended() with { Time = T0.AddSeconds(90) });
-        observer.HostChanged(new HostChangedArgs(T0.AddSeconds(95), Host, HostRunStateKind.Succeeded, false, 7, 0, null));
-        observer.GateChanged(new GateArgs(T0.AddSeconds(95), Host, true, $"{Host} is back", TimeSpan.FromSeconds(5)));
+        observer.Handle(new HostChangedEvent(T0, "job-1", Host, HostRunStateKind.Starting, false, null, null, null));
+        observer.Handle(Running());
+        observer.Handle(Ended() with { Time = T0.AddSeconds(90) });
+        observer.Handle(new HostChangedEvent(T0.AddSeconds(95), "job-1", Host, HostRunStateKind.Succeeded, false, 7, 0, null));
+        observer.Handle(new GatePassEvent(T0.AddSeconds(95), "job-1", Host, TimeSpan.FromSeconds(5)));
 
         Lines.Select(l => l[11..]).Should().Equal(
             $"{Host} started (pid 7)", $"{Host} ended: exit 0 after 1m30s; waiting until its peers see it UN", $"{Host} back (5s after its command ended)");
@@ -225,7 +226,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
             $"{Host} is UN but its CQL port does not answer yet", $"{Host} is UN but its CQL port does not answer yet",
         })
         {
-            observer.GateChanged(new GateArgs(T0, Host, false, status, TimeSpan.FromSeconds(1)));
+            observer.Handle(new GateEvent(T0, "job-1", Host, false, status, TimeSpan.FromSeconds(1)));
         }
 
         Lines.Select(l => l[11..]).Should().Equal(
@@ -238,11 +239,11 @@ public sealed class PlainConsoleObserverTests : IDisposable
         var observer = Observer(ipLabel: false, verbose: 0);
         const string Down = "10.0.0.2 (run by this job) is back for a quorum of its peers but still down in the view of 10.0.0.11; no host starts until every view sees them up";
 
-        observer.GateChanged(new GateArgs(T0, null, true, "healthy", TimeSpan.Zero));
-        observer.GateChanged(new GateArgs(T0, null, false, Down, TimeSpan.Zero));
-        observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Wait(Down, [])));
-        observer.GateChanged(new GateArgs(T0, null, false, Down, TimeSpan.FromSeconds(1)));
-        observer.GateChanged(new GateArgs(T0, null, true, "every node is back", TimeSpan.FromSeconds(2)));
+        observer.Handle(new GateEvent(T0, "job-1", null, true, "healthy", TimeSpan.Zero));
+        observer.Handle(new GateEvent(T0, "job-1", null, false, Down, TimeSpan.Zero));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Wait(Down, [])));
+        observer.Handle(new GateEvent(T0, "job-1", null, false, Down, TimeSpan.FromSeconds(1)));
+        observer.Handle(new GatePassEvent(T0, "job-1", null, TimeSpan.FromSeconds(2)));
 
         Lines.Select(l => l[11..]).Should().Equal("ring: healthy", "ring: waiting: " + Down, "ring: every node is back (after 2s)");
     }
@@ -252,11 +253,11 @@ public sealed class PlainConsoleObserverTests : IDisposable
     {
         var observer = Observer(ipLabel: false, verbose: 0);
 
-        observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Start(["10.0.0.10", "10.0.0.9"], "start 2 host(s); held back: 4 by topology conflict", [])));
-        observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Wait("waiting for 2 running and 0 finished host(s) to come back; held back: 4 by topology conflict", [])));
-        observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Skip(["10.0.0.5"], "down in the latest ring view; skipped because of --ignore-down-nodes")));
-        observer.HostChanged(new HostChangedArgs(T0, "10.0.0.5", HostRunStateKind.Skipped, false, null, null, "down in the latest ring view; skipped because of --ignore-down-nodes"));
-        observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Start(["10.0.0.1"], "start 1 host(s): every remaining host fits", [])));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Start(["10.0.0.10", "10.0.0.9"], "start 2 host(s); held back: 4 by topology conflict", [])));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Wait("waiting for 2 running and 0 finished host(s) to come back; held back: 4 by topology conflict", [])));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Skip(["10.0.0.5"], "down in the latest ring view; skipped because of --ignore-down-nodes")));
+        observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.5", HostRunStateKind.Skipped, false, null, null, "down in the latest ring view; skipped because of --ignore-down-nodes"));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Start(["10.0.0.1"], "start 1 host(s): every remaining host fits", [])));
 
         Lines.Select(l => l[11..]).Should().Equal(
             "wave 1: 10.0.0.9, 10.0.0.10 (held back: 4 by topology conflict)",

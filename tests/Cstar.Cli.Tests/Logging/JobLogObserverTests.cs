@@ -1,6 +1,7 @@
 using Cstar.Cli.Logging;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using FluentAssertions;
@@ -25,11 +26,11 @@ public sealed class JobLogObserverTests
     [Fact]
     public void Each_host_transition_is_one_line_and_a_failure_is_a_warning()
     {
-        _observer.HostChanged(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.Starting, false, null, null, null));
-        _observer.HostChanged(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.Running, false, 7, null, null));
-        _observer.HostChanged(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.Running, false, 7, null, null));
-        _observer.HostChanged(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.Running, true, 7, 0, "exit 0"));
-        _observer.HostChanged(new HostChangedArgs(T0, "10.0.0.1", HostRunStateKind.DidNotComeBack, false, 7, 0, "not UN after 30m"));
+        _observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.Starting, false, null, null, null));
+        _observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.Running, false, 7, null, null));
+        _observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.Running, false, 7, null, null));
+        _observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.Running, true, 7, 0, "exit 0"));
+        _observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.DidNotComeBack, false, 7, 0, "not UN after 30m"));
 
         _sink.Messages.Should().Equal(
             "Host 10.0.0.1 Starting pid=null exit=null reason=null",
@@ -45,7 +46,7 @@ public sealed class JobLogObserverTests
     {
         var what = new HostUnreachable(T0.AddSeconds(30), T0, "reconnecting to follow its command", "Connection refused", T0.AddMinutes(10));
 
-        _observer.HostUnreachable(new HostUnreachableArgs(T0.AddSeconds(30), "10.0.0.1", what));
+        _observer.Handle(new HostUnreachableEvent(T0.AddSeconds(30), "job-1", "10.0.0.1", what));
 
         _sink.Events.Should().ContainSingle().Which.Level.Should().Be(LogEventLevel.Warning);
         _sink.Messages.Single().Should().StartWith("Host 10.0.0.1 unreachable: 10.0.0.1 unreachable since 12:00:00 UTC (30 s): reconnecting to follow its command");
@@ -54,11 +55,11 @@ public sealed class JobLogObserverTests
     [Fact]
     public void A_wait_is_one_line_until_its_reason_changes()
     {
-        _observer.DecisionMade(new DecisionArgs(T0, Wait("waiting for 10.0.0.1")));
-        _observer.DecisionMade(new DecisionArgs(T0, Wait("waiting for 10.0.0.1")));
-        _observer.DecisionMade(new DecisionArgs(T0, Wait("waiting for 10.0.0.3")));
-        _observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Start(["10.0.0.2"], "10.0.0.1 is back", [])));
-        _observer.DecisionMade(new DecisionArgs(T0, Wait("waiting for 10.0.0.3")));
+        _observer.Handle(new DecisionEvent(T0, "job-1", Wait("waiting for 10.0.0.1")));
+        _observer.Handle(new DecisionEvent(T0, "job-1", Wait("waiting for 10.0.0.1")));
+        _observer.Handle(new DecisionEvent(T0, "job-1", Wait("waiting for 10.0.0.3")));
+        _observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Start(["10.0.0.2"], "10.0.0.1 is back", [])));
+        _observer.Handle(new DecisionEvent(T0, "job-1", Wait("waiting for 10.0.0.3")));
 
         _sink.Messages.Should().Equal(
             "Decision Wait: waiting for 10.0.0.1 held=10.0.0.2: a replica of 10.0.0.1",
@@ -72,7 +73,7 @@ public sealed class JobLogObserverTests
     [Fact]
     public void A_blocked_decision_is_a_warning_with_each_held_host_and_why()
     {
-        _observer.DecisionMade(new DecisionArgs(T0, new SchedulingDecision.Blocked(
+        _observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Blocked(
             [new BlockedHost("10.0.0.4", WaveLimit.Consistency, "10.0.0.5 is down")], "1 host cannot start")));
 
         _sink.Events.Should().ContainSingle().Which.Level.Should().Be(LogEventLevel.Warning);
@@ -82,10 +83,10 @@ public sealed class JobLogObserverTests
     [Fact]
     public void A_gate_is_logged_when_its_status_changes_for_its_target()
     {
-        _observer.GateChanged(new GateArgs(T0, "10.0.0.1", false, "10.0.0.1 is DN", TimeSpan.FromSeconds(1)));
-        _observer.GateChanged(new GateArgs(T0, "10.0.0.1", false, "10.0.0.1 is DN", TimeSpan.FromSeconds(2)));
-        _observer.GateChanged(new GateArgs(T0, null, false, "schema disagreement", TimeSpan.FromSeconds(2)));
-        _observer.GateChanged(new GateArgs(T0, "10.0.0.1", true, "10.0.0.1 is back", TimeSpan.FromSeconds(4.3)));
+        _observer.Handle(new GateEvent(T0, "job-1", "10.0.0.1", false, "10.0.0.1 is DN", TimeSpan.FromSeconds(1)));
+        _observer.Handle(new GateEvent(T0, "job-1", "10.0.0.1", false, "10.0.0.1 is DN", TimeSpan.FromSeconds(2)));
+        _observer.Handle(new GateEvent(T0, "job-1", null, false, "schema disagreement", TimeSpan.FromSeconds(2)));
+        _observer.Handle(new GateEvent(T0, "job-1", "10.0.0.1", true, "10.0.0.1 is back", TimeSpan.FromSeconds(4.3)));
 
         _sink.Messages.Should().Equal(
             "Gate 10.0.0.1 waiting after 1s: 10.0.0.1 is DN",
@@ -96,7 +97,7 @@ public sealed class JobLogObserverTests
     [Fact]
     public void Host_output_is_not_logged_because_the_job_folder_keeps_it()
     {
-        _observer.OutputReceived(new HostOutputArgs(T0, "10.0.0.1", OutputStreamKind.StandardOutput, "password=hunter2\n"));
+        _observer.Handle(new HostOutputEvent(T0, "job-1", "10.0.0.1", OutputStreamKind.StandardOutput, "password=hunter2\n"));
 
         _sink.Events.Should().BeEmpty();
     }

@@ -1,6 +1,7 @@
 using Cstar.Cli.Logging;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Scheduling;
 using FluentAssertions;
 using Serilog.Events;
@@ -17,12 +18,12 @@ public sealed class JobLogTests
         using (var log = new JobLog(file, "/jobs/x/cstar.log", console, verbose, LogTestData.JobId))
         {
             log.JobStarting(LogTestData.Definition("--seed-host", "10.0.0.1"), 3, SchedulingPolicy.Default, ["cluster c1: rack r9 has one node"], resume: false);
-            var observer = log.Observe(NullJobObserver.Instance);
-            observer.DecisionMade(new DecisionArgs(LogTestData.T0, new SchedulingDecision.Start(["10.0.0.1"], "rack r1 is free", [])));
-            observer.HostChanged(new HostChangedArgs(LogTestData.T0, "10.0.0.1", HostRunStateKind.Running, false, 42, null, null));
-            observer.DecisionMade(new DecisionArgs(LogTestData.T0, new SchedulingDecision.Wait("waiting for 10.0.0.1", [])));
-            observer.GateChanged(new GateArgs(LogTestData.T0, "10.0.0.1", true, "10.0.0.1 is back", TimeSpan.FromSeconds(3)));
-            observer.HostChanged(new HostChangedArgs(LogTestData.T0, "10.0.0.1", HostRunStateKind.Succeeded, false, 42, 0, null));
+            var observer = log.Subscriber;
+            observer.Handle(new DecisionEvent(LogTestData.T0, "job-1", new SchedulingDecision.Start(["10.0.0.1"], "rack r1 is free", [])));
+            observer.Handle(new HostChangedEvent(LogTestData.T0, "job-1", "10.0.0.1", HostRunStateKind.Running, false, 42, null, null));
+            observer.Handle(new DecisionEvent(LogTestData.T0, "job-1", new SchedulingDecision.Wait("waiting for 10.0.0.1", [])));
+            observer.Handle(new GateEvent(LogTestData.T0, "job-1", "10.0.0.1", true, "10.0.0.1 is back", TimeSpan.FromSeconds(3)));
+            observer.Handle(new HostChangedEvent(LogTestData.T0, "job-1", "10.0.0.1", HostRunStateKind.Succeeded, false, 42, 0, null));
             log.JobEnded(LogTestData.Outcome());
         }
 

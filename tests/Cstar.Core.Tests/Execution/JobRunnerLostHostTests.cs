@@ -63,9 +63,9 @@ public sealed class JobRunnerLostHostTests
         var h = new RunnerHarness();
         var host = h.Ring.Addresses.First();
         var runner = new UnreachableHostRunner(h.Clock) { Every = TimeSpan.FromSeconds(5), GiveUpAfter = TimeSpan.FromSeconds(95) };
-        var services = new JobRunnerServices(h.Store, h.Outputs, runner, h.Probe, h.Clock) { Observer = h.Observer };
+        var services = new JobRunnerServices(h.Store, h.Outputs, runner, h.Probe, h.Clock);
 
-        var task = new JobRunner(services).RunAsync(h.Request(One, targets: [host]), CancellationToken.None);
+        var task = new JobRunner(services).RunAsync(h.Request(One, targets: [host]), [h.Observer], CancellationToken.None);
         for (var i = 0; i < 3000 && !task.IsCompleted; i++)
         {
             h.Clock.Advance(TimeSpan.FromMilliseconds(100));

@@ -30,16 +30,19 @@ internal sealed class RunnerHarness
 
     public FakeRingHealthProbe Probe { get; }
 
-    public RecordingObserver Observer { get; } = new();
+    public RecordingSubscriber Observer { get; } = new();
 
-    public List<Core.Jobs.Events.JobEvent> Events { get; } = [];
+    public IEnumerable<Core.Jobs.Events.JobEvent> Events => Observer.Events;
+
+    /// <summary>Subscribers handed the events before <see cref="Observer"/>.</summary>
+    public List<IJobEventSubscriber> OtherSubscribers { get; } = [];
 
     /// <summary>--confirm answers; null: nobody is asked.</summary>
     public IHostConfirmation? Confirmation { get; set; }
 
     public string JobId { get; } = "job-1";
 
-    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Observer = Observer, Events = new ListSink(Events), Confirmation = Confirmation });
+    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Confirmation = Confirmation });
 
     public JobRunRequest Request(SchedulingPolicy? policy = null, IEnumerable<string>? targets = null, TestRing? ring = null) => new()
     {
@@ -52,7 +55,7 @@ internal sealed class RunnerHarness
     /// <summary>Runs to the end, advancing the manual clock 100 ms at a time (bounded: 3000 steps).</summary>
     public async Task<JobOutcome> RunAsync(JobRunRequest request, CancellationToken stop = default)
     {
-        var task = Runner.RunAsync(request, stop);
+        var task = Runner.RunAsync(request, [.. OtherSubscribers, Observer], stop);
         for (var i = 0; i < 3000 && !task.IsCompleted; i++)
         {
             Clock.Advance(TimeSpan.FromMilliseconds(100));
@@ -63,15 +66,4 @@ internal sealed class RunnerHarness
     }
 
     public HostRunStateKind StateOf(string host) => Store.LoadJob(JobId).Host(host).Kind;
-
-    private sealed class ListSink(List<Core.Jobs.Events.JobEvent> events) : Core.Ports.IJobEventSink
-    {
-        public void Publish(Core.Jobs.Events.JobEvent jobEvent)
-        {
-            lock (events)
-            {
-                events.Add(jobEvent);
-            }
-        }
-    }
 }

@@ -89,8 +89,14 @@ public sealed class EngineRig : IAsyncDisposable
         return new EngineRig(settings, transport, ring, SqliteJobStore.Open(JobStoreOptions.At(settings.StoreRoot)));
     }
 
-    public JobRunner Runner(IJobObserver? observer = null) =>
-        new(new JobRunnerServices(Store, Outputs, HostRunner, Probe, TimeProvider.System) { Observer = observer ?? NullJobObserver.Instance });
+    /// <summary>The engine on this rig; <paramref name="subscriber"/> (if any) gets the run's events.</summary>
+    public RigRunner Runner(IJobEventSubscriber? subscriber = null) =>
+        new(new JobRunner(new JobRunnerServices(Store, Outputs, HostRunner, Probe, TimeProvider.System)), subscriber is null ? [] : [subscriber]);
+
+    public sealed record RigRunner(JobRunner Runner, IReadOnlyList<IJobEventSubscriber> Subscribers)
+    {
+        public Task<JobOutcome> RunAsync(JobRunRequest request, CancellationToken cancellationToken) => Runner.RunAsync(request, Subscribers, cancellationToken);
+    }
 
     public JobRunRequest Request(bool resume = false, IReadOnlyList<string>? hosts = null)
     {

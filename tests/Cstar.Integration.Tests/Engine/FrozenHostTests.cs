@@ -1,5 +1,6 @@
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
@@ -102,30 +103,23 @@ public sealed class FrozenHostTests : IDisposable
         kill.WaitForExit(5000);
     }
 
-    private sealed class OnRunning(TaskCompletionSource running) : IJobObserver
+    private sealed class OnRunning(TaskCompletionSource running) : IJobEventSubscriber
     {
-        public System.Collections.Concurrent.ConcurrentQueue<HostUnreachableArgs> Unreachable { get; } = new();
+        public string Name => "the running watcher";
 
-        public void HostUnreachable(HostUnreachableArgs args) => Unreachable.Enqueue(args);
+        public System.Collections.Concurrent.ConcurrentQueue<HostUnreachableEvent> Unreachable { get; } = new();
 
-        public void HostChanged(HostChangedArgs args)
+        public void Handle(JobEvent jobEvent)
         {
-            if (args.State == HostRunStateKind.Running)
+            switch (jobEvent)
             {
-                running.TrySetResult();
+                case HostUnreachableEvent unreachable:
+                    Unreachable.Enqueue(unreachable);
+                    break;
+                case HostChangedEvent { State: HostRunStateKind.Running }:
+                    running.TrySetResult();
+                    break;
             }
-        }
-
-        public void OutputReceived(HostOutputArgs args)
-        {
-        }
-
-        public void DecisionMade(DecisionArgs args)
-        {
-        }
-
-        public void GateChanged(GateArgs args)
-        {
         }
     }
 }

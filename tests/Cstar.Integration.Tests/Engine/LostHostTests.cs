@@ -29,12 +29,12 @@ public sealed class LostHostTests : IDisposable
         await using var cluster = await EngineFaultTests.StartClusterAsync(3);
         var host = cluster.Addresses[1];
         await using var rig = await EngineRig.CreateAsync(EngineRig.SettingsFor(cluster, _store, "echo start; sleep 20; echo end") with { AliveTimeoutSeconds = 2 });
-        var observer = new RecordingObserver();
+        var observer = new RecordingSubscriber();
 
         var run = rig.Runner(observer).RunAsync(rig.Request(hosts: [host]), CancellationToken.None);
         (await Eventually.HoldsAsync(() => Task.FromResult(rig.OutOf(host) == "start\n"), TimeSpan.FromSeconds(30))).Should().BeTrue();
         await cluster.PowerOffAsync(host);
-        var reported = await Eventually.HoldsAsync(() => Task.FromResult(!observer.Unreachable.IsEmpty), TimeSpan.FromSeconds(30));
+        var reported = await Eventually.HoldsAsync(() => Task.FromResult(observer.Unreachable.Any()), TimeSpan.FromSeconds(30));
         await cluster.PowerOnAsync(host);
         var outcome = await run.WaitAsync(TimeSpan.FromSeconds(90));
 

@@ -31,7 +31,7 @@ public sealed class SecretLeakTests : IDisposable
         using (var events = NdjsonEventWriter.Open(Path.Combine(_root.Path, "events.ndjson"), TextWriter.Null))
         {
             store.CreateJob(definition, ["10.0.0.1", "10.0.0.2"]);
-            events.Publish(new JobStartedEvent(Jobs.T0, definition.JobId, "restart", ["prod-eu"], 2, false));
+            events.Handle(new JobStartedEvent(Jobs.T0, definition.JobId, "restart", ["prod-eu"], 2, false));
             store.TryAcquireClusterLock("prod-eu", definition.JobId);
             using (var writer = new FileHostOutputStore(_root.Paths).OpenWriter(definition.JobId, "10.0.0.1"))
             {
@@ -43,7 +43,7 @@ public sealed class SecretLeakTests : IDisposable
             store.RecordHostTransition(definition.JobId, "10.0.0.2", HostTransition.Starting(Jobs.T0));
             store.RecordHostTransition(definition.JobId, "10.0.0.2", HostTransition.Failed(Jobs.T0, null, "authentication failed"));
             store.RecordJobState(definition.JobId, JobState.Finished, Jobs.T0.AddHours(1));
-            events.Publish(new JobEndedEvent(Jobs.T0, definition.JobId, JobState.Finished, HostCounts.Empty with { Succeeded = 1, Failed = 1 }));
+            events.Handle(new JobEndedEvent(Jobs.T0, definition.JobId, JobState.Finished, HostCounts.Empty with { Succeeded = 1, Failed = 1 }));
             shown = JobDetailsRenderer.Render(new JobInspector(store, new HostOutputReader(store, TimeProvider.System)).Show(definition.JobId));
 
             // While the store is open, the WAL and shm files hold the latest pages: search them too.

@@ -1,6 +1,9 @@
 namespace Cstar.Core.Jobs.Events;
 
-/// <summary>The <c>"type"</c> values of the event stream; <c>jobs-schema/events.schema.json</c> describes each.</summary>
+/// <summary>
+/// The <c>"type"</c> of each event. The first seven are the <c>--events</c> NDJSON stream
+/// (<c>jobs-schema/events.schema.json</c> describes each); the others are for the console views and the log only.
+/// </summary>
 public static class JobEventTypes
 {
     public const string JobStart = "job-start";
@@ -10,4 +13,11 @@ public static class JobEventTypes
     public const string GatePass = "gate-pass";
     public const string Halt = "halt";
     public const string JobEnd = "job-end";
+
+    public const string HostChange = "host-change";
+    public const string HostOutput = "host-output";
+    public const string Decision = "decision";
+    public const string Gate = "gate";
+    public const string HostUnreachable = "host-unreachable";
+    public const string SubscriberFailed = "subscriber-failed";
 }
