@@ -15,8 +15,17 @@ public sealed class PlainOutputGoldenTests
 {
     private static DemoOptions Options(string? failHost = null) => new()
     {
-        Nodes = 6, Datacenters = 2, Racks = 3, Vnodes = 16, One = true, StepSeconds = 0.1, StartSeconds = 0.05, GossipDelaySeconds = 0,
-        WaitTimeoutSeconds = 15, Seed = 1, FailHost = failHost,
+        Nodes = 6,
+        Datacenters = 2,
+        Racks = 3,
+        Vnodes = 16,
+        One = true,
+        StepSeconds = 0.1,
+        StartSeconds = 0.05,
+        GossipDelaySeconds = 0,
+        WaitTimeoutSeconds = 15,
+        Seed = 1,
+        FailHost = failHost,
     };
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(DemoOptions options)
