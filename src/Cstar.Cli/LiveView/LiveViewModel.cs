@@ -12,6 +12,7 @@ namespace Cstar.Cli.LiveView;
 internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> targets, DateTimeOffset startedAt)
 {
     private readonly HashSet<string> _targets = new(targets, StringComparer.Ordinal);
+    private readonly HostOrder _order = HostOrder.Of(topology);
     private readonly Dictionary<string, HostDisplayState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastLine = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _startedAt = new(StringComparer.Ordinal);
@@ -31,7 +32,7 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
 
     public string? LastLine(string host) => _lastLine.GetValueOrDefault(host);
 
-    public IEnumerable<string> RunningHosts => _states.Where(kv => kv.Value is HostDisplayState.Running).Select(kv => kv.Key).Order(StringComparer.Ordinal);
+    public IEnumerable<string> RunningHosts => _states.Where(kv => kv.Value is HostDisplayState.Running).Select(kv => kv.Key).Order(_order);
 
     public int Count(HostDisplayState state) => _targets.Count(t => StateOf(t) == state);
 
