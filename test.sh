@@ -28,6 +28,7 @@ if [ "$fast" -eq 0 ]; then
   command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
   command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
   command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux) # a real terminal for the live view's tests
   if [ ${#missing[@]} -gt 0 ]; then
     # shellcheck disable=SC2207
     missing=($(printf '%s\n' "${missing[@]}" | sort -u))

@@ -16,7 +16,7 @@ public sealed class DemoTests
 
         outcome.ExitCode.Should().Be(0, outcome.ToString());
         outcome.StandardOutput.Should().Contain("all 6 host(s) handled: 6 succeeded");
-        outcome.StandardOutput.Should().Contain("gate passed").And.Contain("is back");
+        outcome.StandardOutput.Should().Contain("ring: healthy").And.Contain("wave 1: ").And.MatchRegex(@"127\.0\.0\.1 back \(\d");
         outcome.StandardOutput.Should().NotContain("cstar continue", "the demo's job store is thrown away");
     }
 

@@ -44,6 +44,14 @@ public sealed class HostVariablesFileTests : IDisposable
         error.Hint.Should().Contain("{\"<node address>\": {\"<name>\": \"<value>\"}}");
     }
 
+    [Fact]
+    public void A_trailing_comma_is_named_without_dotnets_advice_to_change_the_reader_options()
+    {
+        var error = Refused("{\"10.0.0.1\": {\"a\": \"x\"},}");
+
+        error.Message.Should().Contain("is not valid JSON at line 1, position").And.Contain("trailing comma").And.NotContain("reader options").And.NotContain("LineNumber");
+    }
+
     [Theory]
     [InlineData("[]", "must be a JSON object of hosts, not an array")]
     [InlineData("\"x\"", "must be a JSON object of hosts, not a string")]

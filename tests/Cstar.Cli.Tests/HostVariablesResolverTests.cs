@@ -47,6 +47,19 @@ public sealed class HostVariablesResolverTests
     }
 
     [Fact]
+    public async Task The_hosts_lacking_a_value_are_listed_in_numeric_address_order()
+    {
+        var ring = new TestRing().WithNodes(11);
+        using var warnings = new StringWriter();
+        var resolve = () => HostVariablesResolver.ResolveAsync(
+            HostVariablesFile.Parse("vars.json", """{"10.0.0.1": {"a": "1"}}"""), ["{{a}}"], ring.Topology, ring.Addresses.ToList(), new TableResolver(), warnings, CancellationToken.None);
+
+        var error = (await resolve.Should().ThrowAsync<CstarException>()).Which;
+
+        error.Message.Should().Contain("on 10 target host(s): 10.0.0.2 lacks a; 10.0.0.3 lacks a;").And.Contain("10.0.0.9 lacks a; 10.0.0.10 lacks a; 10.0.0.11 lacks a.");
+    }
+
+    [Fact]
     public async Task A_placeholder_some_target_lacks_is_refused_listing_each_host_and_name()
     {
         var resolve = () => ResolveAsync("""{"10.0.0.1": {"a": "1", "b": "1"}, "10.0.0.2": {"a": "2"}}""", "--x {{a}} {{b}}", "{{b}}");

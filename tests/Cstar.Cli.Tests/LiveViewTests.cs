@@ -50,4 +50,24 @@ public sealed class LiveViewTests
 
         LiveViewRenderer.RenderText(model, T0).Should().Contain("dc1        r1 .\n");
     }
+
+    [Fact]
+    public void Under_continue_hosts_finished_before_are_drawn_done_and_the_last_frame_counts_match_the_summary_without_an_estimate()
+    {
+        var topology = new RingTopology([ClusterTopology.Create("c1", [N("10.0.0.1", "dc1", "r1"), N("10.0.0.2", "dc1", "r1"), N("10.0.0.3", "dc1", "r1"), N("10.0.0.4", "dc1", "r1")])]);
+        var model = new LiveViewModel(topology, topology.AllNodes.Select(n => n.Address), T0);
+        HostRunState Stored(string host, HostRunStateKind kind) => HostRunState.Pending(host) with { Kind = kind };
+
+        model.Seed([Stored("10.0.0.1", HostRunStateKind.Succeeded), Stored("10.0.0.2", HostRunStateKind.Succeeded), Stored("10.0.0.3", HostRunStateKind.Pending), Stored("10.0.0.4", HostRunStateKind.Pending)]);
+        var first = LiveViewRenderer.RenderText(model, T0);
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.3", HostRunStateKind.Running, false, 1, null, null));
+        model.Apply(new HostChangedEvent(T0.AddSeconds(10), "job-1", "10.0.0.3", HostRunStateKind.Succeeded, false, 1, 0, null));
+        model.Apply(new HostChangedEvent(T0.AddSeconds(10), "job-1", "10.0.0.4", HostRunStateKind.Running, false, 2, null, null));
+        model.Apply(new HostChangedEvent(T0.AddSeconds(20), "job-1", "10.0.0.4", HostRunStateKind.Succeeded, false, 2, 0, null));
+        model.Finish("all 4 host(s) handled: 4 succeeded, 0 skipped");
+        var last = LiveViewRenderer.RenderText(model, T0.AddSeconds(20));
+
+        first.Should().Contain("r1 ++..").And.Contain("done 2 ");
+        last.Should().Contain("r1 ++++").And.Contain("done 4 ").And.Contain("eta -").And.Contain("all 4 host(s) handled");
+    }
 }

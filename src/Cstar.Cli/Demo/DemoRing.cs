@@ -19,7 +19,7 @@ internal static class DemoRing
         var spec = RingBuilder.Create("Demo Cluster")
             .WithKeyspace(KeyspaceDefinition.NetworkTopology("app", perDc))
             .WithGeneratedNodes(options.Nodes, options.Datacenters, options.Racks, options.Vnodes, options.Seed)
-            .WithGossipDelay(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(1200))
+            .WithGossipDelay(TimeSpan.FromSeconds(options.GossipDelaySeconds / 6), TimeSpan.FromSeconds(options.GossipDelaySeconds))
             .Build();
         return new SimulatedRing(spec, time);
     }

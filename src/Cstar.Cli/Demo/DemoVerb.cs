@@ -21,9 +21,9 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
 {
     public async Task<int> RunAsync(DemoOptions options, CancellationToken cancellationToken)
     {
-        if (options.Nodes is < 3 or > 300 || options.Datacenters < 1 || options.Racks < 1 || options.Vnodes is < 1 or > 256)
+        if (options.Nodes is < 3 or > 300 || options.Datacenters < 1 || options.Racks < 1 || options.Vnodes is < 1 or > 256 || options.GossipDelaySeconds is < 0 or > 600)
         {
-            throw new CstarException("The demo ring needs 3 to 300 nodes, at least 1 DC and 1 rack, and 1 to 256 vnodes.", "Example: cstar demo --nodes 12 --dcs 2 --racks 3", ExitCode.Usage);
+            throw new CstarException("The demo ring needs 3 to 300 nodes, at least 1 DC and 1 rack, 1 to 256 vnodes and a gossip delay of 0 to 600 s.", "Example: cstar demo --nodes 12 --dcs 2 --racks 3", ExitCode.Usage);
         }
 
         var ring = DemoRing.Create(options, time);
@@ -90,7 +90,7 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
             cluster.Name,
             [.. cluster.Nodes.Select(n => n.Address)],
             (host, _) => Task.FromResult(new CqlCheck(ring.IsNativeTransportUp(host), ring.IsNativeTransportUp(host) ? "answered OPTIONS with SUPPORTED" : "CQL port not answering")));
-        var observer = new PlainConsoleObserver(stdout, ipLabel: false, verbose: 0, time);
+        var observer = new PlainConsoleObserver(stdout, ipLabel: false, verbose: 0, time, setup.Context.HostOrder);
         var runner = new JobRunner(new JobRunnerServices(store, new FileHostOutputStore(store.Paths), new DemoHostRunner(ring, options, time), health, time));
         var request = new JobRunRequest
         {
@@ -106,8 +106,8 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
         await observer.JobStartingAsync(definition, setup, resume: false);
         using var interrupt = new InterruptHandler(stderr);
         var outcome = await LiveView.JobView.RunAsync(
-            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => runner.RunAsync(request, [view], interrupt.Token));
-        await RunSummary.PrintAsync(stdout, store, outcome, resumable: false);
+            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => runner.RunAsync(request, [view], interrupt.Token), interrupt: interrupt);
+        await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder, resumable: false);
         return (int)outcome.ExitCode;
     }
 }

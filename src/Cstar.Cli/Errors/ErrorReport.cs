@@ -36,7 +36,7 @@ internal sealed record ErrorReport(string Error, string? Hint, ExitCode ExitCode
         var what = $"internal error (a bug in cstar): {error.GetType().Name}: {OneLine(error.Message)}";
         return job is null
             ? new ErrorReport(what, $"Please report it with the command line you ran; set {TraceVariable}=1 to print the stack trace.", ExitCode.InternalError)
-            : new ErrorReport(what, $"The job log {job.LogPath} has the stack trace; report it with that file. Commands already started go on on their hosts: {resume} attaches to them.", ExitCode.InternalError);
+            : new ErrorReport(what, $"The job log {job.LogPath} has the stack trace; report it with that file. Commands already started keep running on their hosts: {resume} attaches to them.", ExitCode.InternalError);
     }
 
     private static Exception CopyContext(Exception from, Exception to)

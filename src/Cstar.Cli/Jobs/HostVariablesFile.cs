@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using Cstar.Core.Commands;
 using Cstar.Core.Errors;
@@ -49,11 +48,7 @@ internal sealed record HostVariablesFile(string Path, ImmutableArray<KeyValuePai
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
-                : "somewhere";
-            var reason = e.Message.Split(" LineNumber:", 2)[0].TrimEnd().TrimEnd('.');
-            throw Invalid(path, $"is not valid JSON at {where}: {reason}");
+            throw Invalid(path, $"is not valid JSON at {JsonErrorText.Where(e)}: {JsonErrorText.What(e)}");
         }
 
         using (document)

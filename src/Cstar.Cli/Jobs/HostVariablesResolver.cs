@@ -61,7 +61,7 @@ internal static class HostVariablesResolver
         var missing = variables.Missing(textList, targets);
         if (!missing.IsEmpty)
         {
-            var listed = string.Join("; ", missing.Take(MaxListed).Select(m => $"{m.Key} lacks {string.Join(", ", m.Value)}"));
+            var listed = string.Join("; ", missing.OrderBy(m => m.Key, HostOrder.Of(ring)).Take(MaxListed).Select(m => $"{m.Key} lacks {string.Join(", ", m.Value)}"));
             var more = missing.Count > MaxListed ? $"; and {missing.Count - MaxListed} more host(s)" : string.Empty;
             throw new CstarException(
                 $"--hosts-variables {file.Path} has no value for some placeholders on {missing.Count} target host(s): {listed}{more}.",

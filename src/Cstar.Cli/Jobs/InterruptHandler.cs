@@ -8,7 +8,11 @@ internal sealed class InterruptHandler : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly TextWriter _stderr;
+    private const string Message = "Stopping: no new host starts; running hosts keep running on their hosts. Press Ctrl+C again to exit at once.";
+    private readonly object _gate = new();
     private int _presses;
+    private bool _holding;
+    private string? _held;
 
     public InterruptHandler(TextWriter stderr)
     {
@@ -24,12 +28,50 @@ internal sealed class InterruptHandler : IDisposable
         _stop.Dispose();
     }
 
+    /// <summary>
+    /// While the live view draws, the first Ctrl+C's message waits for its last frame (written from another thread
+    /// into the middle of a frame, it broke the drawing and was glued to the status line).
+    /// </summary>
+    public void HoldMessage()
+    {
+        lock (_gate)
+        {
+            _holding = true;
+        }
+    }
+
+    /// <summary>The drawing is over: the held message, if Ctrl+C was pressed, now on its own line.</summary>
+    public void ReleaseMessage()
+    {
+        string? message;
+        lock (_gate)
+        {
+            (_holding, message, _held) = (false, _held, null);
+        }
+
+        if (message is not null)
+        {
+            _stderr.WriteLine(message);
+        }
+    }
+
     private void OnCancel(object? sender, ConsoleCancelEventArgs e)
     {
         if (Interlocked.Increment(ref _presses) == 1)
         {
             e.Cancel = true;
-            _stderr.WriteLine("Stopping: no new host starts; running hosts go on on their hosts. Press Ctrl+C again to exit at once.");
+            lock (_gate)
+            {
+                if (_holding)
+                {
+                    _held = Message;
+                }
+                else
+                {
+                    _stderr.WriteLine(Message);
+                }
+            }
+
             _stop.Cancel();
             return;
         }

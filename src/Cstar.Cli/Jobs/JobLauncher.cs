@@ -70,7 +70,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             await using var engine = JobEngineFactory.Create(store, transport, definition, setup, options, prompt, time);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
             var plain = new PlainConsoleObserver(
-                options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, host => store.Paths.HostFolder(definition.JobId, host));
+                options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, setup.Context.HostOrder, host => store.Paths.HostFolder(definition.JobId, host));
             var request = JobRunRequestFactory.Create(definition, setup, header, options, resume, retryFailed, prompt, stderr);
 
             // Ctrl+C is ours, and the job is in the store, before its id is printed: every id printed is one continue knows.
@@ -84,11 +84,13 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             await plain.JobStartingAsync(definition, setup, resume);
             log.JobStarting(definition, setup, header, resume);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
+            // Under continue the view starts from what earlier runs left, so its counts end equal to the summary's.
+            var earlier = resume ? store.LoadJob(definition.JobId).Hosts : [];
             var outcome = await LiveView.JobView.RunAsync(
-                stdout, plain, setup.Topology, request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
-                view => engine.RunAsync(request, events is null ? [view, log.Subscriber] : [view, log.Subscriber, events], linked.Token));
+                stdout, plain, setup.Topology, resume ? earlier.Select(h => h.Host) : request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
+                view => engine.RunAsync(request, events is null ? [view, log.Subscriber] : [view, log.Subscriber, events], linked.Token), earlier, interrupt);
             log.JobEnded(outcome);
-            await RunSummary.PrintAsync(stdout, store, outcome);
+            await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder);
             return (int)outcome.ExitCode;
         }
         catch (Exception e) when (log.Failed(e) || JobErrorContext.Attach(e, definition.JobId, log.FilePath, store.Paths.Root))

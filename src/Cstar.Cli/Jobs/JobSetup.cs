@@ -15,6 +15,9 @@ internal sealed record JobSetup(
     ImmutableArray<Node> Targets,
     SchedulingContext Context)
 {
+    /// <summary>In <see cref="HostOrder"/>: the job stores them so, and <c>jobs show</c> and the summary list them so.</summary>
+    public ImmutableArray<Node> Targets { get; } = [.. Targets.OrderBy(n => n.Address, Context.HostOrder)];
+
     public RingTopology Topology => Discovery.Topology;
 
     public IEnumerable<ReplicaMap> ReplicaMaps => Discovery.Clusters.Select(c => c.Replicas);

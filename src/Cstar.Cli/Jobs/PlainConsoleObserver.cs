@@ -1,25 +1,34 @@
 using System.Globalization;
+using Cstar.Core.Commands;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
+using Cstar.Core.Topology;
 
 namespace Cstar.Cli.Jobs;
 
 /// <summary>
-/// The plain view: one line per event, safe for pipes, cron, CI and TERM=dumb. --ip-label streams every
+/// The plain view: one line per event an operator needs (a wave and its hosts, a host's start, its end with exit and
+/// duration, its return, a wait when its reason changes), safe for pipes, cron, CI and TERM=dumb. --ip-label streams every
 /// output line prefixed with its host (in linear time, see <see cref="LineSplitter"/>: a line longer than 64 K
 /// characters is printed in pieces); -v prints each host's output when it finishes (its first and last 32 K
 /// characters when longer, saying so and where the full output is: <paramref name="hostFolder"/> gives it per host).
 /// </summary>
-internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int verbose, TimeProvider time, Func<string, string>? hostFolder = null) : IJobEventSubscriber
+internal sealed class PlainConsoleObserver(
+    TextWriter output, bool ipLabel, int verbose, TimeProvider time, HostOrder order, Func<string, string>? hostFolder = null) : IJobEventSubscriber
 {
     private readonly Dictionary<string, VerboseOutputBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Host, OutputStreamKind Stream), LineSplitter> _lines = [];
     private readonly Dictionary<string, (HostRunStateKind, bool)> _lastState = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _startedAt = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _gateKind = new(StringComparer.Ordinal);
     private string? _lastDecision;
-    private string? _lastGate;
+    private string? _lastRingKind;
+    private string? _lastRingStatus;
+    private int _wave;
+    private bool _ringSeen;
 
     public string Name => "the console view";
 
@@ -82,24 +91,22 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         }
 
         _lastState[args.Host] = (args.State, args.AwaitingReturn);
+        if (args.State == HostRunStateKind.Starting || (args.State == HostRunStateKind.Running && !args.AwaitingReturn && !_startedAt.ContainsKey(args.Host)))
+        {
+            _startedAt.TryAdd(args.Host, args.Time);
+        }
+
         var ended = args.AwaitingReturn || args.State is HostRunStateKind.Failed or HostRunStateKind.TimedOut;
         if (ended)
         {
             FlushPartialLines(args.Host);
         }
 
-        var what = args.AwaitingReturn ? $"finished ({args.Reason}); waiting until its peers see it UN" : args.State switch
+        if (PlainHostText.Describe(args, _startedAt.TryGetValue(args.Host, out var began) ? args.Time - began : null) is { } text)
         {
-            HostRunStateKind.Starting => "starting",
-            HostRunStateKind.Running => "running" + (args.Pid is { } pid ? $" (pid {pid})" : string.Empty),
-            HostRunStateKind.Succeeded => "back: done",
-            HostRunStateKind.Failed => "FAILED: " + (args.Reason ?? "exit " + args.ExitCode),
-            HostRunStateKind.TimedOut => "TIMED OUT: " + args.Reason,
-            HostRunStateKind.DidNotComeBack => "DID NOT COME BACK: " + args.Reason,
-            HostRunStateKind.Skipped => "skipped: " + args.Reason,
-            _ => args.State.ToString().ToLowerInvariant(),
-        };
-        Line($"{args.Host} {what}");
+            Line($"{args.Host} {text}");
+        }
+
         if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && !buffered.IsEmpty)
         {
             // A last line without its newline must not swallow the next event's line: Render ends with one.
@@ -128,27 +135,79 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
         output.Flush();
     }
 
+    /// <summary>
+    /// A wave's start, numbered, with its hosts; a wait, a halt or a refusal when its reason changes. Not printed: a
+    /// wait for hosts in flight (their own lines tell it), a skip (each skipped host has its line), the end (the
+    /// summary says it), and a reason the ring gate has just printed.
+    /// </summary>
     private void DecisionMade(DecisionEvent args)
     {
-        if (args.Decision is SchedulingDecision.Start || args.Decision.Reason == _lastDecision)
+        switch (args.Decision)
         {
-            return;
+            case SchedulingDecision.Start start:
+                _wave++;
+                Line($"wave {_wave.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", start.Hosts.Order(order))}{PlainHostText.WaveNote(start)}");
+                return;
+            case SchedulingDecision.Skip or SchedulingDecision.Finished:
+                return;
+            case SchedulingDecision.Wait wait when wait.Reason.StartsWith("waiting for ", StringComparison.Ordinal) || wait.Reason == _lastRingStatus:
+                return;
         }
 
-        _lastDecision = args.Decision.Reason;
-        Line(args.Decision.Reason);
+        if (args.Decision.Reason != _lastDecision)
+        {
+            _lastDecision = args.Decision.Reason;
+            Line(args.Decision.Reason);
+        }
     }
 
+    /// <summary>
+    /// The health gate: a host's or the ring's wait only when the kind of reason changes (not each poll whose
+    /// counts moved), and its pass. The host's own lines name it once.
+    /// </summary>
     private void GateChanged(GateEvent args)
     {
-        var text = (args.Host is null ? "ring" : args.Host) + ": " + args.Status;
-        if (text == _lastGate)
+        if (args.Host is not { } host)
         {
+            if (!_ringSeen)
+            {
+                // The check before the first start: healthy, or the reason the job does not start.
+                _ringSeen = true;
+                Line("ring: " + (args.Passed ? string.Empty : "not healthy enough to start: ") + args.Status);
+            }
+            else if (args.Passed)
+            {
+                _lastRingKind = null;
+                _lastRingStatus = null;
+                Line("ring: " + args.Status + (args.Waited > TimeSpan.Zero ? $" (after {DurationText.Format(args.Waited)})" : string.Empty));
+            }
+            else if (PlainHostText.KindOf(args.Status) != _lastRingKind)
+            {
+                _lastRingKind = PlainHostText.KindOf(args.Status);
+                _lastRingStatus = args.Status;
+                Line("ring: waiting: " + args.Status);
+            }
+            else
+            {
+                _lastRingStatus = args.Status;
+            }
+
             return;
         }
 
-        _lastGate = text;
-        Line("gate " + (args.Passed ? "passed" : "waiting") + $" ({args.Waited.TotalSeconds:0}s) " + text);
+        if (args.Passed)
+        {
+            _gateKind.Remove(host);
+            Line($"{host} back ({DurationText.Format(args.Waited)} after its command ended)");
+            return;
+        }
+
+        var kind = PlainHostText.KindOf(args.Status);
+        if (!_gateKind.TryGetValue(host, out var lastKind) || lastKind != kind)
+        {
+            _gateKind[host] = kind;
+            Line($"{host} not back yet: {PlainHostText.WithoutHost(host, args.Status)}");
+        }
     }
 
     private void HostUnreachable(HostUnreachableEvent args) => Line(args.Describe());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Topology;
 using Cstar.JobStore.Output;
 using Cstar.JobStore.Sqlite;
 
@@ -10,37 +11,66 @@ namespace Cstar.Cli.Jobs;
 /// The end of a run: hosts grouped by identical output (as `clush -b` does), failures first, then the
 /// outcome and, when the job can go on, the line that resumes it. Outputs are grouped by length and SHA-256
 /// read in pieces, and each group prints its first and last lines only (<see cref="OutputExcerpt"/>) with the
-/// path of the full file: memory stays flat whatever the hosts printed.
+/// path of the full file: memory stays flat whatever the hosts printed. Hosts are listed in <see cref="HostOrder"/>.
 /// </summary>
 internal static class RunSummary
 {
-    public static async Task PrintAsync(TextWriter stdout, SqliteJobStore store, JobOutcome outcome, bool resumable = true)
+    public static async Task PrintAsync(TextWriter stdout, SqliteJobStore store, JobOutcome outcome, HostOrder order, bool resumable = true)
     {
         var job = store.LoadJob(outcome.JobId);
         var reader = new HostOutputReader(store, TimeProvider.System);
-        var groups = OutputGroups.Of(reader, outcome.JobId, job.Hosts.Where(h => h.Kind is not HostRunStateKind.Pending).ToList())
+        var hosts = job.Hosts.Where(h => h.Kind is not HostRunStateKind.Pending).OrderBy(h => h.Host, order).ToList();
+        var groups = OutputGroups.Of(reader, outcome.JobId, hosts)
             .OrderByDescending(g => IsFailure(g[0].Kind))
             .ThenBy(g => g[0].Kind)
             .ToList();
         await stdout.WriteLineAsync();
         foreach (var group in groups)
         {
-            var hosts = string.Join(", ", group.Select(h => h.Host));
             var first = group[0];
-            var state = first.Kind + (first.ExitCode is { } code && code != 0 ? $" (exit {code})" : string.Empty) + (IsFailure(first.Kind) && first.Reason is { } r ? ": " + r : string.Empty);
-            await stdout.WriteLineAsync($"---------------- {group.Count} host(s) {state}: {hosts}");
+            var exit = first.ExitCode is { } code && code != 0 ? $" (exit {code})" : string.Empty;
+            await stdout.WriteLineAsync($"---------------- {group.Count} host(s) {StateNames.Of(first.Kind)}{exit}: {string.Join(", ", group.Select(h => h.Host))}");
+            if (IsFailure(first.Kind) && Why(first) is { } why)
+            {
+                await stdout.WriteLineAsync("why: " + why);
+            }
+
             await PrintExcerptAsync(stdout, reader, outcome.JobId, first.Host, OutputChannel.Out);
             await PrintExcerptAsync(stdout, reader, outcome.JobId, first.Host, OutputChannel.Err);
         }
 
-        var counts = job.Hosts.GroupBy(h => h.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         await stdout.WriteLineAsync();
-        await stdout.WriteLineAsync($"Job {outcome.JobId}: {outcome.State.ToString().ToLowerInvariant()}: {outcome.Reason} ({string.Join(", ", counts)})");
+        await stdout.WriteLineAsync(OutcomeLine(outcome, HostCounts.Of(job.Hosts)));
         if (resumable && outcome.ResumeCommand is { } resume)
         {
             await stdout.WriteLineAsync($"To resume, run {resume}");
         }
     }
+
+    /// <summary>
+    /// <c>Job ID: state: reason (counts)</c>, without saying a thing twice: the state is left out when the reason
+    /// begins with it, the counts when the job succeeded (its reason has them).
+    /// </summary>
+    public static string OutcomeLine(JobOutcome outcome, HostCounts counts)
+    {
+        var state = StateNames.Of(outcome.State);
+        var reason = outcome.Reason.StartsWith(state, StringComparison.OrdinalIgnoreCase) ? outcome.Reason : $"{state}: {outcome.Reason}";
+        return outcome.ExitCode == Core.Errors.ExitCode.Success ? $"Job {outcome.JobId}: {reason}" : $"Job {outcome.JobId}: {reason} ({Counts(counts)})";
+    }
+
+    private static string Counts(HostCounts c)
+    {
+        var parts = new (int Count, string Name)[]
+        {
+            (c.Succeeded, "succeeded"), (c.Failed, "failed"), (c.TimedOut, "timed out"), (c.DidNotComeBack, "did not come back"),
+            (c.Skipped, "skipped"), (c.Starting + c.Running, "still running"), (c.Pending, "not run"),
+        };
+        return string.Join(", ", parts.Where(p => p.Count > 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count} {p.Name}")));
+    }
+
+    /// <summary>The recorded reason, unless it only repeats the exit code the header already gives.</summary>
+    private static string? Why(HostRunState host) =>
+        host.Reason is { Length: > 0 } reason && !(host.ExitCode is { } code && reason == $"exit {code}") ? reason : null;
 
     private static bool IsFailure(HostRunStateKind kind) => kind is HostRunStateKind.Failed or HostRunStateKind.TimedOut or HostRunStateKind.DidNotComeBack;
 

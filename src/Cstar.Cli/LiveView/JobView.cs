@@ -1,4 +1,5 @@
 using Cstar.Core.Execution;
+using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
 using Cstar.Core.Topology;
 using Spectre.Console;
@@ -23,8 +24,11 @@ internal static class JobView
     /// </summary>
     public static bool AllowsLive(Verbs.JobOptions options) => !options.Confirm && options.Verbose < 2;
 
+    /// <param name="earlier">The hosts' states before this run (under <c>continue</c>), drawn from the first frame.</param>
+    /// <param name="interrupt">Ctrl+C's message waits for the last frame instead of breaking into the drawing.</param>
     public static async Task<JobOutcome> RunAsync(
-        TextWriter stdout, IJobEventSubscriber plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobEventSubscriber, Task<JobOutcome>> run)
+        TextWriter stdout, IJobEventSubscriber plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobEventSubscriber, Task<JobOutcome>> run,
+        IEnumerable<HostRunState>? earlier = null, Jobs.InterruptHandler? interrupt = null)
     {
         // --confirm asks on the console between hosts: a live redraw would overwrite the question.
         if (!allowLive || !IsInteractive(stdout))
@@ -33,14 +37,25 @@ internal static class JobView
         }
 
         var model = new LiveViewModel(topology, targets, time.GetUtcNow());
+        model.Seed(earlier ?? []);
         var live = new LiveConsoleObserver(model, time);
         JobOutcome? outcome = null;
-        await AnsiConsole.Live(LiveViewRenderer.Render(model, time.GetUtcNow())).AutoClear(false).StartAsync(async context =>
+        interrupt?.HoldMessage();
+        try
         {
-            live.Context = context;
-            outcome = await run(live);
-            live.Draw(force: true);
-        });
+            await AnsiConsole.Live(LiveViewRenderer.Render(model, time.GetUtcNow())).AutoClear(false).StartAsync(async context =>
+            {
+                live.Context = context;
+                outcome = await run(live);
+                model.Finish(outcome.Reason);
+                live.Draw(force: true);
+            });
+        }
+        finally
+        {
+            interrupt?.ReleaseMessage();
+        }
+
         return outcome!;
     }
 }

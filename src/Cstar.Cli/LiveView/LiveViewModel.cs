@@ -12,6 +12,7 @@ namespace Cstar.Cli.LiveView;
 internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> targets, DateTimeOffset startedAt)
 {
     private readonly HashSet<string> _targets = new(targets, StringComparer.Ordinal);
+    private readonly HostOrder _order = HostOrder.Of(topology);
     private readonly Dictionary<string, HostDisplayState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastLine = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _startedAt = new(StringComparer.Ordinal);
@@ -31,13 +32,18 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
 
     public string? LastLine(string host) => _lastLine.GetValueOrDefault(host);
 
-    public IEnumerable<string> RunningHosts => _states.Where(kv => kv.Value is HostDisplayState.Running).Select(kv => kv.Key).Order(StringComparer.Ordinal);
+    public IEnumerable<string> RunningHosts => _states.Where(kv => kv.Value is HostDisplayState.Running).Select(kv => kv.Key).Order(_order);
 
     public int Count(HostDisplayState state) => _targets.Count(t => StateOf(t) == state);
 
     /// <summary>Remaining hosts × the mean time a host took so far, divided by the hosts seen running at once.</summary>
     public TimeSpan? EstimateRemaining()
     {
+        if (IsOver)
+        {
+            return TimeSpan.Zero;
+        }
+
         if (_durations.Count == 0)
         {
             return null;
@@ -49,16 +55,40 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
         return mean * Math.Ceiling((double)remaining / perWave);
     }
 
+    /// <summary>True once the job's run is over: the status says how it ended and there is nothing left to estimate.</summary>
+    public bool IsOver { get; private set; }
+
+    /// <summary>
+    /// What earlier runs of the job left (under <c>continue</c>): hosts done, failed or skipped before are drawn so,
+    /// and hosts whose command still runs as running, so the counts end equal to the summary's.
+    /// </summary>
+    public void Seed(IEnumerable<HostRunState> stored)
+    {
+        foreach (var host in stored.Where(h => _targets.Contains(h.Host) && h.Kind != HostRunStateKind.Pending))
+        {
+            _states[host.Host] = DisplayOf(host.Kind, awaitingReturn: false);
+        }
+    }
+
+    /// <summary>The run is over: the last frame shows <paramref name="status"/> (how it ended) and no estimate.</summary>
+    public void Finish(string status)
+    {
+        IsOver = true;
+        Status = status;
+    }
+
+    private static HostDisplayState DisplayOf(HostRunStateKind kind, bool awaitingReturn) => awaitingReturn ? HostDisplayState.ComingBack : kind switch
+    {
+        HostRunStateKind.Starting or HostRunStateKind.Running => HostDisplayState.Running,
+        HostRunStateKind.Succeeded => HostDisplayState.Done,
+        HostRunStateKind.Failed or HostRunStateKind.TimedOut or HostRunStateKind.DidNotComeBack => HostDisplayState.Failed,
+        HostRunStateKind.Skipped => HostDisplayState.Skipped,
+        _ => HostDisplayState.Waiting,
+    };
+
     public void Apply(HostChangedEvent args)
     {
-        var state = args.AwaitingReturn ? HostDisplayState.ComingBack : args.State switch
-        {
-            HostRunStateKind.Starting or HostRunStateKind.Running => HostDisplayState.Running,
-            HostRunStateKind.Succeeded => HostDisplayState.Done,
-            HostRunStateKind.Failed or HostRunStateKind.TimedOut or HostRunStateKind.DidNotComeBack => HostDisplayState.Failed,
-            HostRunStateKind.Skipped => HostDisplayState.Skipped,
-            _ => HostDisplayState.Waiting,
-        };
+        var state = DisplayOf(args.State, args.AwaitingReturn);
         if (state == HostDisplayState.Running && StateOf(args.Host) != HostDisplayState.Running)
         {
             _startedAt[args.Host] = args.Time;

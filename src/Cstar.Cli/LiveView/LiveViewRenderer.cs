@@ -1,5 +1,6 @@
 using System.Text;
 using Cstar.Core.Commands;
+using Cstar.Core.Scheduling;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -22,14 +23,14 @@ internal static class LiveViewRenderer
             foreach (var dc in cluster.Nodes.GroupBy(n => n.Datacenter).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var racks = dc.GroupBy(n => n.Rack).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(r => $"{Markup.Escape(r.Key)} {string.Concat(r.Where(n => model.IsTarget(n.Address)).OrderBy(n => n.Address, StringComparer.Ordinal).Select(n => Symbol(model, n)))}");
+                    .Select(r => $"{Markup.Escape(r.Key)} {string.Concat(r.Where(n => model.IsTarget(n.Address)).OrderBy(n => n.Address, AddressComparer.Instance).Select(n => Symbol(model, n)))}");
                 rows.Add(new Markup($"  {Markup.Escape(dc.Key),-10} {string.Join("   ", racks)}"));
             }
         }
 
         rows.Add(new Text(Legend, new Style(Color.Grey)));
         var elapsed = now - model.StartedAt;
-        var eta = model.EstimateRemaining() is { } remaining ? DurationText.Format(remaining) : "?";
+        var eta = model.IsOver ? "-" : model.EstimateRemaining() is { } remaining ? DurationText.Format(remaining) : "?";
         rows.Add(new Markup(
             $"wave {model.Wave}   done {model.Count(HostDisplayState.Done)}   running {model.Count(HostDisplayState.Running)}   " +
             $"coming back {model.Count(HostDisplayState.ComingBack)}   failed {model.Count(HostDisplayState.Failed)}   " +

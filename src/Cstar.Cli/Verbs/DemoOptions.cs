@@ -50,6 +50,9 @@ internal sealed class DemoOptions
     [Option("start-seconds", Default = 0.8, HelpText = "Seconds Cassandra takes to start.")]
     public double StartSeconds { get; set; }
 
+    [Option("gossip-delay", Default = 1.2, HelpText = "Seconds at most a peer takes to see a restarted node UN (each peer its own delay, from a sixth of it up; 0: at once).")]
+    public double GossipDelaySeconds { get; set; }
+
     [Option("seed", Default = 1, HelpText = "Random seed for tokens and gossip delays.")]
     public int Seed { get; set; }
 

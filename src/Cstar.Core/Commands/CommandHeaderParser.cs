@@ -132,7 +132,7 @@ public static partial class CommandHeaderParser
         }
         catch (JsonException e)
         {
-            throw new CommandHeaderException(source, line, $"argument is not valid JSON ({e.Message})");
+            throw new CommandHeaderException(source, line, $"argument is not valid JSON ({JsonErrorText.What(e)} at position {(e.BytePositionInLine ?? 0) + 1})");
         }
 
         using (document)

@@ -5,6 +5,7 @@ using Cstar.Core.Health;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
 using Cstar.Core.Scheduling;
+using Cstar.Core.Topology;
 
 namespace Cstar.Core.Execution;
 
@@ -29,7 +30,7 @@ internal sealed partial class JobRun
         else
         {
             var stored = _s.Store.LoadJob(_jobId);
-            var gone = stored.Hosts.Where(h => !h.IsTerminal && _request.Context.Topology.Find(h.Host) is null).Select(h => h.Host).ToList();
+            var gone = stored.Hosts.Where(h => !h.IsTerminal && _request.Context.Topology.Find(h.Host) is null).Select(h => h.Host).Order(HostOrder.ByAddress).ToList();
             if (gone.Count > 0)
             {
                 throw new CstarException(
@@ -168,7 +169,7 @@ internal sealed partial class JobRun
     {
         var ours = _hosts.Values.Where(h => h.Kind is HostRunStateKind.Starting or HostRunStateKind.Running || HostStateMachine.IsFailure(h.Kind))
             .Select(h => h.Host).Concat(_awaiting.Keys).ToHashSet(StringComparer.Ordinal);
-        var down = HealthRules.UnavailableNodes(_views).Except(_baselineDown).Where(n => !ours.Contains(n)).Order(StringComparer.Ordinal).ToList();
+        var down = HealthRules.UnavailableNodes(_views).Except(_baselineDown).Where(n => !ours.Contains(n)).Order(_request.Context.HostOrder).ToList();
         if (down.Count == 0)
         {
             if (_foreignDownSince is not null)
@@ -212,10 +213,17 @@ internal sealed partial class JobRun
             parts.Add($"node(s) not run by this job are down: {string.Join(", ", foreign)}");
         }
 
-        foreach (var host in ranHere)
+        // Hosts seen down by the same peers share one sentence: each host and each viewer is named once.
+        var order = _request.Context.HostOrder;
+        var byViewers = ranHere
+            .Select(host => (Host: host, Viewers: string.Join(", ", _views.Where(v => v.Nodes.Any(n => string.Equals(n.Address, host, StringComparison.Ordinal) && !n.IsUpNormal)).Select(v => v.Viewer).Order(order))))
+            .GroupBy(x => x.Viewers, StringComparer.Ordinal);
+        foreach (var group in byViewers)
         {
-            var viewers = _views.Where(v => v.Nodes.Any(n => string.Equals(n.Address, host, StringComparison.Ordinal) && !n.IsUpNormal)).Select(v => v.Viewer);
-            parts.Add($"{host} (run by this job) is back for a quorum of its peers but still down in the view of {string.Join(", ", viewers)}");
+            var hosts = group.Select(x => x.Host).ToList();
+            parts.Add(hosts.Count == 1
+                ? $"{hosts[0]} (run by this job) is back for a quorum of its peers but still down in the view of {group.Key}"
+                : $"{string.Join(", ", hosts)} (run by this job) are back for a quorum of their peers but still down in the view of {group.Key}");
         }
 
         return string.Join("; ", parts);
@@ -224,7 +232,7 @@ internal sealed partial class JobRun
     /// <summary>Ctrl+C: stop starting, stop following (commands go on remotely), persist Interrupted, return at once.</summary>
     private async Task<JobOutcome> InterruptAsync()
     {
-        const string Reason = "interrupted: no new host starts; hosts already running go on on their hosts";
+        const string Reason = "interrupted: no new host starts; hosts already running keep running on their hosts";
         _events.Publish(new JobHaltedEvent(Now, _jobId, Reason));
         await _detach.CancelAsync().ConfigureAwait(false);
         await WaitBoundedAsync([.. _tasks.Values, .. _cleanups], _request.DetachGrace).ConfigureAwait(false);

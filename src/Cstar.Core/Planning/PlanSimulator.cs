@@ -37,7 +37,7 @@ public static class PlanSimulator
             outcome = decision.Reason;
             if (decision is SchedulingDecision.Start start)
             {
-                waves.Add(new PlanWave(waves.Count + 1, start.Hosts, start.Reason, start.BoundedBy));
+                waves.Add(new PlanWave(waves.Count + 1, [.. start.Hosts.Order(context.HostOrder)], start.Reason, start.BoundedBy));
                 foreach (var host in start.Hosts)
                 {
                     progress = progress.WithRunning(host).WithDone(host).WithReturned(host);
@@ -55,7 +55,7 @@ public static class PlanSimulator
             {
                 if (decision is SchedulingDecision.Blocked b)
                 {
-                    blocked = b.Hosts;
+                    blocked = [.. b.Hosts.OrderBy(h => h.Address, context.HostOrder)];
                 }
 
                 break;
@@ -63,7 +63,7 @@ public static class PlanSimulator
         }
 
         var duration = (estimate.PerHost + estimate.Gate) * waves.Count;
-        return new DryRunPlan(progress.States.Count, waves.ToImmutable(), skipped.ToImmutable(), blocked, outcome, context.Warnings, duration)
+        return new DryRunPlan(progress.States.Count, waves.ToImmutable(), [.. skipped.Order(context.HostOrder)], blocked, outcome, context.Warnings, duration)
         {
             EstimateBasis = estimate.Basis,
             Keyspaces = context.Keyspaces,

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace Cstar.Core.Scheduling;
 
-/// <summary>Orders addresses numerically when both are IP literals (10.0.0.2 before 10.0.0.10), else ordinally.</summary>
+/// <summary>
+/// Orders addresses numerically when both are IP literals (10.0.0.2 before 10.0.0.10), IPv4 before IPv6, IP
+/// literals before names, names ordinally. The address part of <see cref="Topology.HostOrder"/>.
+/// </summary>
 public sealed class AddressComparer : IComparer<string>
 {
     public static AddressComparer Instance { get; } = new();
@@ -14,7 +17,13 @@ public sealed class AddressComparer : IComparer<string>
             return string.CompareOrdinal(x, y);
         }
 
-        if (IPAddress.TryParse(x, out var a) && IPAddress.TryParse(y, out var b))
+        var (isA, isB) = (IPAddress.TryParse(x, out var a), IPAddress.TryParse(y, out var b));
+        if (isA != isB)
+        {
+            return isA ? -1 : 1;
+        }
+
+        if (a is not null && b is not null)
         {
             var ab = a.GetAddressBytes();
             var bb = b.GetAddressBytes();

@@ -15,6 +15,7 @@ internal sealed class ClusterIndexBuilder
     private readonly Dictionary<MemberSetKey, int> _groups = [];
     private readonly List<int[]> _groupMembers = [];
     private readonly SortedSet<string> _warnings = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SortedSet<string>> _rf2Dcs = new(StringComparer.Ordinal);
     private readonly SchedulingPolicy _policy;
     private readonly string[] _addresses;
     private readonly Dictionary<string, int> _indexOf;
@@ -69,7 +70,7 @@ internal sealed class ClusterIndexBuilder
             HostConstraints = builder._hostConstraints.Select(l => l.ToArray()).ToArray(),
             GroupMembers = [.. builder._groupMembers],
             HostGroups = builder._hostGroups.Select(l => l.ToArray()).ToArray(),
-            Warnings = [.. builder._warnings],
+            Warnings = [.. builder._warnings.Concat(builder._rf2Dcs.Select(k => $"keyspace {k.Key} has only 2 replicas in {string.Join(", ", k.Value)}: keeping one live replica there, not LOCAL_QUORUM")).Order(StringComparer.Ordinal)],
         };
     }
 
@@ -168,7 +169,13 @@ internal sealed class ClusterIndexBuilder
         {
             if (rule.Rf2Fallback)
             {
-                _warnings.Add($"keyspace {keyspace} has only 2 replicas in {dc}: keeping one live replica there, not LOCAL_QUORUM");
+                // One warning per keyspace, naming each such DC once (not one per DC nor per range).
+                if (!_rf2Dcs.TryGetValue(keyspace, out var dcs))
+                {
+                    _rf2Dcs[keyspace] = dcs = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                dcs.Add(dc);
             }
 
             AddConstraint(dcMembers, rule.Need, keyspace, range, dc, rule.Level);

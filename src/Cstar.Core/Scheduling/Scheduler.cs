@@ -24,8 +24,8 @@ public static class Scheduler
         if (policy.HaltOnFailure && failed.Count > 0)
         {
             return inFlight.Count > 0
-                ? new SchedulingDecision.Wait($"halting after the failure of {List(failed)}: waiting for {InFlightText(progress)}", [])
-                : new SchedulingDecision.Finished($"halted after the failure of {List(failed)}; {N(pending.Count)} host(s) not started");
+                ? new SchedulingDecision.Wait($"halting after the failure of {List(failed, context.HostOrder)}: waiting for {InFlightText(progress)}", [])
+                : new SchedulingDecision.Finished($"halted after the failure of {List(failed, context.HostOrder)}; {N(pending.Count)} host(s) not started");
         }
 
         if (policy.IgnoreDownNodes)
@@ -33,7 +33,7 @@ public static class Scheduler
             var downTargets = pending.Where(input.DownNodes.Contains).ToImmutableArray();
             if (downTargets.Length > 0)
             {
-                return new SchedulingDecision.Skip(downTargets, "down in the latest ring view; skipped because of --ignore-down-nodes");
+                return new SchedulingDecision.Skip([.. downTargets.Order(context.HostOrder)], "down in the latest ring view; skipped because of --ignore-down-nodes");
             }
         }
 
@@ -54,7 +54,7 @@ public static class Scheduler
             }
 
             return structural.Count > 0
-                ? new SchedulingDecision.Blocked([.. structural], StructuralReason(structural))
+                ? new SchedulingDecision.Blocked([.. structural], StructuralReason(structural, context.HostOrder))
                 : new SchedulingDecision.Finished($"all {N(progress.States.Count)} target(s) handled: {N(progress.Count(HostState.Done))} done, {N(progress.Count(HostState.Skipped))} skipped");
         }
 
@@ -83,21 +83,21 @@ public static class Scheduler
 
         return new SchedulingDecision.Blocked(
             [.. held, .. structural],
-            $"nothing in flight and no pending host can start without breaking a rule; {Summary(held)}{DownNodeWayOut(held)}");
+            $"nothing in flight and no pending host can start without breaking a rule; {Summary(held)}{DownNodeWayOut(held, context.HostOrder)}");
     }
 
     /// <summary>
     /// Hosts held back only because they share ranges with nodes that are down: name them, the down nodes and the
     /// first keyspace rule, and the two ways out.
     /// </summary>
-    private static string DownNodeWayOut(List<BlockedHost> held)
+    private static string DownNodeWayOut(List<BlockedHost> held, IComparer<string> order)
     {
         var groups = held
             .Where(h => h.Rule == WaveLimit.Consistency && !h.BlockingNodes.IsDefaultOrEmpty)
-            .GroupBy(h => string.Join(", ", h.BlockingNodes.Order(AddressComparer.Instance)), StringComparer.Ordinal)
+            .GroupBy(h => string.Join(", ", h.BlockingNodes.Order(order)), StringComparer.Ordinal)
             .Select(g =>
             {
-                var hosts = string.Join(", ", g.Select(h => h.Address).Order(AddressComparer.Instance));
+                var hosts = string.Join(", ", g.Select(h => h.Address).Order(order));
                 return $"{hosts} share ranges with {g.Key} (down): {g.First().Reason}";
             })
             .ToList();
@@ -134,7 +134,7 @@ public static class Scheduler
     private static string InFlightText(JobProgress progress) =>
         $"{N(progress.Count(HostState.Running))} running and {N(progress.AwaitingReturn.Count)} finished host(s) to come back";
 
-    private static string List(List<string> hosts) => string.Join(", ", hosts.Take(5)) + (hosts.Count > 5 ? ", ..." : string.Empty);
+    private static string List(List<string> hosts, IComparer<string> order) => string.Join(", ", hosts.Order(order).Take(5)) + (hosts.Count > 5 ? ", ..." : string.Empty);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -142,14 +142,14 @@ public static class Scheduler
     /// The refusal names every host, and per keyspace the rule and the way out (the first host's reason stands for
     /// the others of that keyspace), so the run says what --dry-run says.
     /// </summary>
-    private static string StructuralReason(List<BlockedHost> structural)
+    private static string StructuralReason(List<BlockedHost> structural, IComparer<string> order)
     {
         var byKeyspace = structural
             .GroupBy(b => b.Keyspace ?? string.Empty, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var hosts = g.Select(b => b.Address).Order(AddressComparer.Instance);
+                var hosts = g.Select(b => b.Address).Order(order);
                 return $"{string.Join(", ", hosts)}: {g.First().Reason}";
             });
         return $"{N(structural.Count)} host(s) can never start without making a keyspace unavailable; {string.Join("; ", byKeyspace)}";

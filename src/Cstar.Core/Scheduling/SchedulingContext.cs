@@ -18,6 +18,7 @@ public sealed class SchedulingContext
     private SchedulingContext(RingTopology topology, SchedulingPolicy policy, ImmutableArray<ClusterIndex> clusters, ImmutableArray<KeyspaceTreatment> keyspaces)
     {
         Topology = topology;
+        HostOrder = HostOrder.Of(topology);
         Policy = policy;
         Clusters = clusters;
         Keyspaces = keyspaces;
@@ -44,6 +45,9 @@ public sealed class SchedulingContext
     }
 
     public RingTopology Topology { get; }
+
+    /// <summary>How this job lists hosts: cluster, DC, rack, address.</summary>
+    public HostOrder HostOrder { get; }
 
     public SchedulingPolicy Policy { get; }
 

@@ -17,18 +17,9 @@ internal static class Format
         { } d => string.Create(CultureInfo.InvariantCulture, $"{d.TotalSeconds:0.0}s"),
     };
 
-    public static string State(JobSummary job) => job.OwnerGone ? "running? (process gone: continue it)" : job.State switch
-    {
-        JobState.StoppedAfter => "stopped-after",
-        _ => job.State.ToString().ToLowerInvariant(),
-    };
+    public static string State(JobSummary job) => job.OwnerGone ? "running? (process gone: continue it)" : StateNames.Of(job.State);
 
-    public static string State(HostRunStateKind kind) => kind switch
-    {
-        HostRunStateKind.DidNotComeBack => "did-not-come-back",
-        HostRunStateKind.TimedOut => "timed-out",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    public static string State(HostRunStateKind kind) => StateNames.Of(kind);
 
     public static string Counts(HostCounts c)
     {

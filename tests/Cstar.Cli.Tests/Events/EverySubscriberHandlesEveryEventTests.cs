@@ -66,7 +66,7 @@ public sealed class EverySubscriberHandlesEveryEventTests
     {
         var clock = new ManualClock(T0);
         var topology = new RingTopology([ClusterTopology.Create("c1", [new Node("10.0.0.1", "c1", "dc1", "r1", NodeStatus.Up, NodeState.Normal, Guid.NewGuid())])]);
-        yield return new PlainConsoleObserver(TextWriter.Null, ipLabel: true, verbose: 1, clock);
+        yield return new PlainConsoleObserver(TextWriter.Null, ipLabel: true, verbose: 1, clock, HostOrder.Of(topology));
         yield return new LiveConsoleObserver(new LiveViewModel(topology, ["10.0.0.1"], T0), clock);
         yield return new JobLogObserver(new LoggerConfiguration().CreateLogger());
         yield return new NdjsonEventWriter(TextWriter.Null, ownsWriter: false);

@@ -3,6 +3,8 @@ using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
 using Cstar.Core.Ports;
+using Cstar.Core.Scheduling;
+using Cstar.Core.Topology;
 using Cstar.TestKit.Simulation;
 using FluentAssertions;
 using Xunit;
@@ -17,7 +19,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
     public void Dispose() => _output.Dispose();
 
-    private PlainConsoleObserver Observer(bool ipLabel, int verbose) => new(_output, ipLabel, verbose, new ManualClock(T0));
+    private PlainConsoleObserver Observer(bool ipLabel, int verbose) => new(_output, ipLabel, verbose, new ManualClock(T0), HostOrder.ByAddress);
 
     private static HostOutputEvent Out(string text, string host = Host) => new(T0, "job-1", host, OutputStreamKind.StandardOutput, text);
 
@@ -51,7 +53,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
         observer.Handle(Ended());
 
         Lines[0].Should().Be($"{Host}: done, no newline");
-        Lines[1].Should().EndWith($"{Host} finished (exit 0); waiting until its peers see it UN");
+        Lines[1].Should().EndWith($"{Host} ended: exit 0; waiting until its peers see it UN");
     }
 
     [Fact]
@@ -101,10 +103,11 @@ public sealed class PlainConsoleObserverTests : IDisposable
         var whileRunning = _output.ToString();
         observer.Handle(Ended());
         observer.Handle(new HostChangedEvent(T0, "job-1", Host, HostRunStateKind.Succeeded, false, 7, 0, null));
+        observer.Handle(new GatePassEvent(T0, "job-1", Host, TimeSpan.FromSeconds(2)));
 
         whileRunning.Should().NotContain("compacting");
         _output.ToString().Split("compacting").Should().HaveCount(2, "the output is printed exactly once");
-        Lines[^1].Should().EndWith($"{Host} back: done");
+        Lines[^1].Should().EndWith($"{Host} back (2s after its command ended)");
     }
 
     [Fact]
@@ -129,7 +132,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
 
         Lines.Should().HaveCount(3);
         Lines[1].Should().Be("no newline");
-        Lines[2].Should().EndWith("10.0.0.2 running (pid 7)");
+        Lines[2].Should().EndWith("10.0.0.2 started (pid 7)");
     }
 
     [Fact]
@@ -148,7 +151,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
     [Fact]
     public void Verbose_output_longer_than_it_keeps_shows_head_and_tail_and_says_what_it_cut_and_where_the_whole_is()
     {
-        var observer = new PlainConsoleObserver(_output, ipLabel: false, verbose: 1, new ManualClock(T0), host => "/store/jobs/j1/" + host);
+        var observer = new PlainConsoleObserver(_output, ipLabel: false, verbose: 1, new ManualClock(T0), HostOrder.ByAddress, host => "/store/jobs/j1/" + host);
         var lines = Enumerable.Range(0, 20_000).Select(i => $"line {i:D6}\n").ToList(); // 12 characters each: 240,000 in all
 
         foreach (var chunk in lines.Chunk(100))
@@ -182,7 +185,7 @@ public sealed class PlainConsoleObserverTests : IDisposable
     [Fact]
     public void Ip_label_work_on_a_two_megabyte_line_without_newline_is_linear_in_its_size()
     {
-        var observer = new PlainConsoleObserver(TextWriter.Null, ipLabel: true, verbose: 0, new ManualClock(T0));
+        var observer = new PlainConsoleObserver(TextWriter.Null, ipLabel: true, verbose: 0, new ManualClock(T0), HostOrder.ByAddress);
         var chunk = Out(new string('y', 2048));
         var before = GC.GetAllocatedBytesForCurrentThread();
 
@@ -194,5 +197,71 @@ public sealed class PlainConsoleObserverTests : IDisposable
         observer.Handle(Failed());
 
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(20L * 2 * 1024 * 1024, "gluing the half line to every chunk is quadratic: gigabytes here");
+    }
+
+    [Fact]
+    public void A_host_reads_as_start_end_with_exit_and_duration_and_back_one_line_each()
+    {
+        var clock = new ManualClock(T0);
+        var observer = new PlainConsoleObserver(_output, ipLabel: false, verbose: 0, clock, HostOrder.ByAddress);
+
+        observer.Handle(new HostChangedEvent(T0, "job-1", Host, HostRunStateKind.Starting, false, null, null, null));
+        observer.Handle(Running());
+        observer.Handle(Ended() with { Time = T0.AddSeconds(90) });
+        observer.Handle(new HostChangedEvent(T0.AddSeconds(95), "job-1", Host, HostRunStateKind.Succeeded, false, 7, 0, null));
+        observer.Handle(new GatePassEvent(T0.AddSeconds(95), "job-1", Host, TimeSpan.FromSeconds(5)));
+
+        Lines.Select(l => l[11..]).Should().Equal(
+            $"{Host} started (pid 7)", $"{Host} ended: exit 0 after 1m30s; waiting until its peers see it UN", $"{Host} back (5s after its command ended)");
+    }
+
+    [Fact]
+    public void A_gate_wait_is_printed_when_its_kind_of_reason_changes_not_at_each_poll()
+    {
+        var observer = Observer(ipLabel: false, verbose: 0);
+
+        foreach (var status in new[]
+        {
+            $"{Host} is seen UN by 1 of 3 peers read; needs 2", $"{Host} is seen UN by 0 of 3 peers read; needs 2",
+            $"{Host} is UN but its CQL port does not answer yet", $"{Host} is UN but its CQL port does not answer yet",
+        })
+        {
+            observer.Handle(new GateEvent(T0, "job-1", Host, false, status, TimeSpan.FromSeconds(1)));
+        }
+
+        Lines.Select(l => l[11..]).Should().Equal(
+            $"{Host} not back yet: seen UN by 1 of 3 peers read; needs 2", $"{Host} not back yet: UN but its CQL port does not answer yet");
+    }
+
+    [Fact]
+    public void A_ring_wait_is_printed_once_not_again_as_the_schedulers_wait_with_the_same_reason()
+    {
+        var observer = Observer(ipLabel: false, verbose: 0);
+        const string Down = "10.0.0.2 (run by this job) is back for a quorum of its peers but still down in the view of 10.0.0.11; no host starts until every view sees them up";
+
+        observer.Handle(new GateEvent(T0, "job-1", null, true, "healthy", TimeSpan.Zero));
+        observer.Handle(new GateEvent(T0, "job-1", null, false, Down, TimeSpan.Zero));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Wait(Down, [])));
+        observer.Handle(new GateEvent(T0, "job-1", null, false, Down, TimeSpan.FromSeconds(1)));
+        observer.Handle(new GatePassEvent(T0, "job-1", null, TimeSpan.FromSeconds(2)));
+
+        Lines.Select(l => l[11..]).Should().Equal("ring: healthy", "ring: waiting: " + Down, "ring: every node is back (after 2s)");
+    }
+
+    [Fact]
+    public void A_wave_is_one_line_naming_its_hosts_in_order_and_waits_for_hosts_in_flight_are_not_repeated()
+    {
+        var observer = Observer(ipLabel: false, verbose: 0);
+
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Start(["10.0.0.10", "10.0.0.9"], "start 2 host(s); held back: 4 by topology conflict", [])));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Wait("waiting for 2 running and 0 finished host(s) to come back; held back: 4 by topology conflict", [])));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Skip(["10.0.0.5"], "down in the latest ring view; skipped because of --ignore-down-nodes")));
+        observer.Handle(new HostChangedEvent(T0, "job-1", "10.0.0.5", HostRunStateKind.Skipped, false, null, null, "down in the latest ring view; skipped because of --ignore-down-nodes"));
+        observer.Handle(new DecisionEvent(T0, "job-1", new SchedulingDecision.Start(["10.0.0.1"], "start 1 host(s): every remaining host fits", [])));
+
+        Lines.Select(l => l[11..]).Should().Equal(
+            "wave 1: 10.0.0.9, 10.0.0.10 (held back: 4 by topology conflict)",
+            "10.0.0.5 skipped: down in the latest ring view; skipped because of --ignore-down-nodes",
+            "wave 2: 10.0.0.1");
     }
 }

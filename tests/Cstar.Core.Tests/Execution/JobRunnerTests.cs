@@ -170,6 +170,39 @@ public sealed class JobRunnerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Hosts_still_down_for_the_same_slow_peer_share_one_sentence_that_names_each_host_and_the_peer_once()
+    {
+        var h = new RunnerHarness();
+        var hosts = h.Ring.Addresses.ToList();
+        string[] ran = [hosts[4], hosts[5]]; // not viewers (hosts 0–2)
+        h.Hosts.OnCall = r => h.Probe.Down.TryAdd(r.Host, 0);
+        h.Probe.OnRead = n =>
+        {
+            foreach (var host in ran)
+            {
+                if (n == 3)
+                {
+                    h.Probe.Down.TryRemove(host, out _);
+                    h.Probe.SeenDownOnlyBy[host] = hosts[1];
+                }
+
+                if (n == 7)
+                {
+                    h.Probe.SeenDownOnlyBy.TryRemove(host, out _);
+                }
+            }
+        };
+
+        var outcome = await h.RunAsync(h.Request(SchedulingPolicy.Default with { Strategy = SchedulingStrategy.All }, targets: ran));
+
+        outcome.ExitCode.Should().Be(ExitCode.Success);
+        var reason = h.Observer.Gates.Where(g => g.Host is null && !g.Passed).Select(g => g.Status).Distinct().Should().ContainSingle().Subject;
+        reason.Should().Contain($"(run by this job) are back for a quorum of their peers but still down in the view of {hosts[1]}");
+        reason.Split(hosts[1]).Should().HaveCount(2, "the slow peer is named once");
+        reason.Split(ran[0]).Should().HaveCount(2, "each host is named once");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Stop_after_starts_that_many_hosts_and_the_job_stays_resumable()
     {
         var h = new RunnerHarness();

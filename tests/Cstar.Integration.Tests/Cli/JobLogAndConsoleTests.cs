@@ -95,7 +95,7 @@ public sealed class JobLogAndConsoleTests(SmallRingFixture fixture) : IClassFixt
         var lines = DuringRun(verbose).Split('\n');
         foreach (var node in Cluster.Nodes)
         {
-            var ended = Array.FindIndex(lines, l => l.EndsWith($"] {node.Address} finished (exit 0); waiting until its peers see it UN", StringComparison.Ordinal));
+            var ended = Array.FindIndex(lines, l => l.Contains($"] {node.Address} ended: exit 0 after ", StringComparison.Ordinal) && l.EndsWith("; waiting until its peers see it UN", StringComparison.Ordinal));
             ended.Should().BeGreaterThanOrEqualTo(0, verbose.ToString());
             lines[(ended + 1)..(ended + 3)].Should().BeEquivalentTo(["out-of-" + node.HostName, "err-of-" + node.HostName], verbose.ToString());
         }
