@@ -40,6 +40,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         }
 
         AllAtOnceGuard.Check(launch.CommandName, launch.Header, setup.Context.Policy, options);
+        var plan = JobPlans.From(setup, options, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, launch.Arguments, time));
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
         var jobId = NewJobId(options.EnforcedJobId, store);
@@ -57,7 +58,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             time.GetUtcNow(),
             launch.Runner)
         { HostVariables = variables, RingMembers = [.. setup.Topology.AllNodes.Select(n => n.Address)] };
-        return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken);
+        return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken, plan);
     }
 
     public async Task<int> ContinueAsync(ContinueOptions continueOptions, CancellationToken cancellationToken)
@@ -112,7 +113,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
 
     private async Task<int> RunAsync(
         SqliteJobStore store, CommandTransportBase transport, JobSetup setup, JobDefinition definition, CommandHeader header,
-        JobOptions options, bool resume, bool retryFailed, CancellationToken cancellationToken)
+        JobOptions options, bool resume, bool retryFailed, CancellationToken cancellationToken, JobStore.Timeline.JobPlanRecord? plan = null)
     {
         var clusters = setup.Topology.Clusters.Select(c => c.Name).ToList();
         var acquired = new List<string>();
@@ -138,11 +139,12 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 ? DetachedRunners.Remote(transport, definition.Command.ScriptText ?? string.Empty, time, runOptions)
                 : DetachedRunners.Local(local, definition.Command.ScriptText ?? string.Empty, store.Paths.JobFolder(definition.JobId), time, runOptions, definition.HostVariables);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
+            using var eventFile = new JobEventFile(store.Paths.JobFolder(definition.JobId));
             var observer = new PlainConsoleObserver(
                 options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, host => store.Paths.HostFolder(definition.JobId, host));
             var services = new JobRunnerServices(store, new Cstar.JobStore.Output.FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)
             {
-                Events = (IJobEventSink?)events ?? new NoEvents(),
+                Events = events is null ? eventFile : new EventFanOut(events, eventFile),
                 Observer = observer,
                 Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
             };
@@ -168,6 +170,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             {
                 store.CreateJob(definition, request.Hosts);
                 request = request with { Created = true };
+                if (plan is not null)
+                {
+                    JobPlans.TryWrite(plan, store.Paths.JobFolder(definition.JobId), stderr);
+                }
             }
 
             await observer.JobStartingAsync(definition, setup, resume);
@@ -227,12 +233,5 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             : throw new CstarException(
                 $"--enforced-job-id {enforced}: a job with this id already exists in {store.Paths.Root}; nothing was changed.",
                 $"Give a new UUID, or run cstar continue {enforced} to resume that job (cstar jobs show {enforced} shows it).");
-    }
-
-    private sealed class NoEvents : IJobEventSink
-    {
-        public void Publish(JobEvent jobEvent)
-        {
-        }
     }
 }

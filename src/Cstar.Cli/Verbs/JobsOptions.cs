@@ -2,10 +2,10 @@ using CommandLine;
 
 namespace Cstar.Cli.Verbs;
 
-[Verb("jobs", HelpText = "List jobs, show one, or print its output. Examples: cstar jobs; cstar jobs show <id>; cstar jobs log <id> --host 10.0.0.1 --follow")]
+[Verb("jobs", HelpText = "List jobs, show one, print its output, or write its timeline. Examples: cstar jobs; cstar jobs show <id>; cstar jobs log <id> --host 10.0.0.1 --follow; cstar jobs report <id> --html job.html")]
 internal sealed class JobsOptions
 {
-    [Value(0, MetaName = "action", HelpText = "list (default), show <job-id>, or log <job-id>.")]
+    [Value(0, MetaName = "action", HelpText = "list (default), show <job-id>, log <job-id>, or report <job-id>.")]
     public IEnumerable<string> Action { get; set; } = [];
 
     [Option("host", HelpText = "jobs log: only this host's output.")]
@@ -13,6 +13,9 @@ internal sealed class JobsOptions
 
     [Option("follow", HelpText = "jobs log --host H: keep printing the host's output until it finishes.")]
     public bool Follow { get; set; }
+
+    [Option("html", HelpText = "jobs report: write the job's timeline as one self-contained HTML file (0600; - for stdout).")]
+    public string? Html { get; set; }
 
     [Option("output", HelpText = "text (default) or json.")]
     public string? Output { get; set; }

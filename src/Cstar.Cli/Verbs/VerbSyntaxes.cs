@@ -69,11 +69,13 @@ internal static class VerbSyntaxes
 
     public static VerbSyntax Jobs { get; } = new(
         "cstar jobs",
-        "usage: cstar jobs [list | show JOB-ID | log JOB-ID] [flags]",
+        "usage: cstar jobs [list | show JOB-ID | log JOB-ID | report JOB-ID --html FILE] [flags]",
         FlagTable.Of(typeof(JobsOptions)),
         PositionalRule.Bound,
-        "List jobs, show one, or print its output. JOB-ID may be a unique prefix of the id, or latest.",
-        ["cstar jobs", "cstar jobs show latest", "cstar jobs log 0b5e4a52 --host 10.0.0.1 --follow"]);
+        "List jobs, show one, print its output, or write its timeline (one self-contained HTML file: a row per host by DC and rack,\n"
+        + "bars for running, waiting to come back and gate waits, failures, waves, the estimate against what happened, output on hover).\n"
+        + "JOB-ID may be a unique prefix of the id, or latest.",
+        ["cstar jobs", "cstar jobs show latest", "cstar jobs log 0b5e4a52 --host 10.0.0.1 --follow", "cstar jobs report latest --html job.html"]);
 
     public static VerbSyntax CleanupJobs { get; } = new(
         "cstar cleanup-jobs",
