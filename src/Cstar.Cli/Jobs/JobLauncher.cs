@@ -29,6 +29,13 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
+        if (options.Detach && DetachedStart.ChildJobId is null)
+        {
+            DetachedStart.Refuse(options.Confirm, options.DryRun);
+            return await DetachedStart.StartAsync(options.EnforcedJobId ?? Guid.NewGuid().ToString(), options.OutputDirectory, stdout, stderr, time);
+        }
+
+        options.EnforcedJobId = DetachedStart.ChildJobId ?? options.EnforcedJobId;
         var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
@@ -70,6 +77,16 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         if (stored.State == JobState.Finished)
         {
             throw new CstarException($"Job {jobId} is finished: nothing to continue.", "cstar jobs show " + jobId + " shows what each host did.");
+        }
+
+        if (continueOptions.Detach && DetachedStart.ChildJobId is null)
+        {
+            if (stored.State == JobState.Running && !store.RunnerIsGone(jobId))
+            {
+                throw new CstarException($"Job {jobId} is running: its runner process is alive.", $"Watch it with cstar attach {jobId}.");
+            }
+
+            return await DetachedStart.StartAsync(jobId, continueOptions.OutputDirectory, stdout, stderr, time);
         }
 
         var definition = stored.Definition;

@@ -38,7 +38,7 @@ internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvide
             case "list" when words.Count <= 1:
                 var jobs = inspector.List();
                 var unreadable = inspector.FindUnreadable();
-                await stdout.WriteAsync(json ? JobJsonRenderer.Render(jobs, unreadable) + "\n" : JobListRenderer.Render(jobs, unreadable));
+                await stdout.WriteAsync(json ? JobJsonRenderer.Render(jobs, unreadable) + "\n" : JobListRenderer.Render(jobs, unreadable, time.GetUtcNow()));
                 return 0;
             case "show" when words.Count == 2:
                 var details = inspector.Show(JobIdResolver.Resolve(words[1], store.ListJobs()));
