@@ -44,9 +44,8 @@ internal static class DetachedStart
     public static async Task<int> StartAsync(string jobId, string? outputDirectory, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
         var paths = outputDirectory is null ? JobStorePaths.Default() : new JobStorePaths(outputDirectory);
-        var folder = Path.Combine(paths.Root, "detached");
-        PrivateFiles.Folder(folder);
-        var log = Path.Combine(folder, JobIds.Validate(jobId) + ".out");
+        var log = paths.DetachedConsole(jobId);
+        PrivateFiles.Folder(Path.GetDirectoryName(log)!);
         new FileStream(log, PrivateFiles.Options(FileMode.Append, FileAccess.Write, FileShare.ReadWrite)).Dispose();
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         foreach (var word in (string[])["-c", Launcher, "cstar-detach", log, .. SelfCommand(), .. Environment.GetCommandLineArgs()[1..]])
