@@ -70,12 +70,18 @@ public sealed class DetachAttachTests(SmallRingFixture fixture) : IClassFixture<
             await File.WriteAllTextAsync(gate, "open");
             var resumed = await CstarAsync("continue", started.JobId, "--output-directory", store);
             var show = await CstarAsync("jobs", "show", started.JobId, "--output-directory", store);
+            var reportFile = Path.Combine(store, "..", "report.html");
+            var report = await CstarAsync("jobs", "report", started.JobId, "--html", reportFile, "--output-directory", store);
 
             gone.StandardOutput.Should().Contain("process gone");
             attach.ExitCode.Should().Be(4, attach.ToString());
             attach.StandardError.Should().Contain("its runner process is gone").And.Contain("cstar continue " + started.JobId);
             resumed.ExitCode.Should().Be(0, resumed.ToString());
             show.StandardOutput.Should().Contain("3/3 ok");
+            report.ExitCode.Should().Be(0, report.ToString());
+            var html = await File.ReadAllTextAsync(reportFile);
+            Regex.Count(html, "class=\"row host-row\"").Should().Be(3, "one row per host, none failed");
+            html.Should().Contain("data-type=\"continue\"").And.Contain("Estimate at creation:");
             foreach (var host in fixture.Cluster.Addresses)
             {
                 (await File.ReadAllTextAsync(Path.Combine(store, "jobs", started.JobId, host, "out"))).Should().Be("ran\n", host + " ran exactly once");
