@@ -4,8 +4,8 @@
 #                      (tests with the trait Category=Loopback or Category=Slow are left out). Under 2 minutes.
 #   ./test.sh          the whole suite, the way CI runs it (.ci/run calls this).
 # Any further arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~RunVerb").
-# As root it installs what the loopback cluster needs (openssh-server, unshare); as another user it says what is
-# missing and goes on: the tests that need the cluster are reported skipped, with the reason.
+# As root it installs what the loopback cluster needs (openssh-server, unshare) and the browser test's chromium; as
+# another user it says what is missing and goes on: the tests that need them are reported skipped, with the reason.
 # Ends with one line over every test assembly: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +29,8 @@ if [ "$fast" -eq 0 ]; then
   command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
   command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux) # a real terminal for the live view's tests
+  # The timeline report's browser test loads the page in Debian's headless Chromium.
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     # shellcheck disable=SC2207
     missing=($(printf '%s\n' "${missing[@]}" | sort -u))

@@ -16,6 +16,7 @@ internal static class TopLevelHelp
         text.AppendLine();
         text.AppendLine("Verbs:");
         text.AppendLine("  continue        resume a job where it stopped; a host never runs twice");
+        text.AppendLine("  attach          watch a job running in the background or elsewhere; Ctrl+C leaves it running");
         text.AppendLine("  jobs            list jobs, show one, print a host's output");
         text.AppendLine("  cleanup-jobs    delete finished jobs older than --max-job-age days");
         text.AppendLine("  ring            show clusters, DCs, racks and hosts as a job would discover them");

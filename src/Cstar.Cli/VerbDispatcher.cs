@@ -14,7 +14,7 @@ namespace Cstar.Cli;
 /// </summary>
 internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] BuiltInVerbs = ["continue", "cleanup-jobs", "ring", "jobs", "demo", "config"];
+    private static readonly string[] BuiltInVerbs = ["continue", "attach", "cleanup-jobs", "ring", "jobs", "demo", "config"];
 
     private readonly IConsolePrompt _prompt = new TerminalPrompt();
     private readonly TimeProvider _time = TimeProvider.System;
@@ -41,6 +41,8 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
         {
             case "continue":
                 return await RunAsync<ContinueOptions>(VerbSyntaxes.Continue, rest, o => new JobLauncher(stdout, stderr, _prompt, _time).ContinueAsync(o, CancellationToken.None));
+            case "attach":
+                return await RunAsync<AttachOptions>(VerbSyntaxes.Attach, rest, o => new Attach.AttachVerb(stdout, stderr, _time).RunAsync(o));
             case "cleanup-jobs":
                 return await RunAsync<CleanupJobsOptions>(VerbSyntaxes.CleanupJobs, rest, o => new CleanupJobsVerb(stdout, _prompt, _time).RunAsync(o));
             case "ring":

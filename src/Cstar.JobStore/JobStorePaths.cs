@@ -33,6 +33,9 @@ public sealed class JobStorePaths
     public string OutputFile(string jobId, string host, OutputChannel channel) =>
         Path.Combine(HostFolder(jobId, host), channel == OutputChannel.Out ? "out" : "err");
 
+    /// <summary>What a <c>--detach</c>ed runner prints (it has no terminal): <c>detached/&lt;job-id&gt;.out</c>, deleted with the job.</summary>
+    public string DetachedConsole(string jobId) => Path.Combine(Root, "detached", JobIds.Validate(jobId) + ".out");
+
     public string StatusFile(string jobId, string host) => Path.Combine(HostFolder(jobId, host), "status");
 
     /// <summary>Every file the database may consist of, for checks that must see all of it.</summary>

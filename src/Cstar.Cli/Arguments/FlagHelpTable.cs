@@ -87,6 +87,8 @@ internal static class FlagHelpTable
         ["reload-command"] = new(FlagGroup.OutputAndJobs),
         ["max-job-age"] = new(FlagGroup.OutputAndJobs, "DAYS"),
         ["follow"] = new(FlagGroup.OutputAndJobs),
+        ["html"] = new(FlagGroup.OutputAndJobs, "FILE|-"),
+        ["detach"] = new(FlagGroup.OutputAndJobs),
     };
 
     /// <summary>Where a flag comes in its section: the order of this table, unknown flags last.</summary>

@@ -5,6 +5,7 @@ using Cstar.Core.Errors;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Scheduling;
+using Cstar.JobStore.Events;
 using Cstar.JobStore.Output;
 using Cstar.Ring.Discovery;
 using Cstar.Ring.Health;
@@ -91,6 +92,7 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
             [.. cluster.Nodes.Select(n => n.Address)],
             (host, _) => Task.FromResult(new CqlCheck(ring.IsNativeTransportUp(host), ring.IsNativeTransportUp(host) ? "answered OPTIONS with SUPPORTED" : "CQL port not answering")));
         var observer = new PlainConsoleObserver(stdout, ipLabel: false, verbose: 0, time, setup.Context.HostOrder);
+        using var events = new JobEventFile(store.Paths.JobFolder(definition.JobId));
         var runner = new JobRunner(new JobRunnerServices(store, new FileHostOutputStore(store.Paths), new DemoHostRunner(ring, options, time), health, time));
         var request = new JobRunRequest
         {
@@ -103,11 +105,20 @@ internal sealed class DemoVerb(TextWriter stdout, TextWriter stderr, TimeProvide
             GateMaxDelay = TimeSpan.FromSeconds(1),
         };
 
+        var perHost = TimeSpan.FromSeconds((3 * options.StepSeconds) + options.StartSeconds);
+        var plan = JobPlans.From(setup, new JobOptions(), () => new Core.Planning.PlanEstimate(perHost, TimeSpan.FromSeconds(1)) { Basis = "the demo's step and start times, and 1 s to come back" });
         await observer.JobStartingAsync(definition, setup, resume: false);
         using var interrupt = new InterruptHandler(stderr);
         var outcome = await LiveView.JobView.RunAsync(
-            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => runner.RunAsync(request, [view], interrupt.Token), interrupt: interrupt);
+            stdout, observer, setup.Topology, request.Hosts, time, allowLive: true, view => runner.RunAsync(request, [view, events], interrupt.Token), interrupt: interrupt);
         await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder, resumable: false);
+        if (options.Report is { } report)
+        {
+            events.Dispose();
+            JobPlans.TryWrite(plan, store.Paths.JobFolder(definition.JobId), stderr);
+            await JobReport.WriteAsync(store, definition.JobId, report, stdout, stderr, time);
+        }
+
         return (int)outcome.ExitCode;
     }
 }

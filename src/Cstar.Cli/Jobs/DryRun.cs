@@ -19,9 +19,7 @@ internal static class DryRun
     /// <param name="history">Earlier runs of the same command, when --estimate-per-host is not given (null: none).</param>
     public static async Task<int> PrintAsync(JobSetup setup, JobOptions options, TextWriter stdout, Func<PlanEstimate?>? history = null, bool takesNodeDown = false)
     {
-        var estimate = Estimate(options, history);
-        var progress = JobProgress.Create(setup.Targets.Select(n => n.Address));
-        var plan = PlanSimulator.Simulate(setup.Context, progress, setup.DownNodes, estimate);
+        var plan = Simulate(setup, options, history);
         if (takesNodeDown && setup.Context.Policy.Strategy == SchedulingStrategy.All && !plan.Waves.IsEmpty)
         {
             plan = plan with { ReplicaLoss = ReplicaLoss.Lines(setup.ReplicaMaps, setup.Context.Keyspaces, plan.Waves[0].Hosts) };
@@ -38,6 +36,10 @@ internal static class DryRun
 
         return 0;
     }
+
+    /// <summary>The plan a dry run prints (also stored with a new job, for its timeline report).</summary>
+    public static DryRunPlan Simulate(JobSetup setup, JobOptions options, Func<PlanEstimate?>? history = null) =>
+        PlanSimulator.Simulate(setup.Context, JobProgress.Create(setup.Targets.Select(n => n.Address)), setup.DownNodes, Estimate(options, history));
 
     private static PlanEstimate Estimate(JobOptions options, Func<PlanEstimate?>? history)
     {

@@ -20,6 +20,13 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     public async Task<int> RunNewAsync(JobLaunch launch, CancellationToken cancellationToken)
     {
         var options = launch.Options;
+        if (options.Detach && DetachedStart.ChildJobId is null)
+        {
+            DetachedStart.Refuse(options.Confirm, options.DryRun);
+            return await DetachedStart.StartAsync(options.EnforcedJobId ?? Guid.NewGuid().ToString(), options.OutputDirectory, stdout, stderr, time);
+        }
+
+        options.EnforcedJobId = DetachedStart.ChildJobId ?? options.EnforcedJobId;
         var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
@@ -31,10 +38,11 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         }
 
         AllAtOnceGuard.Check(launch.CommandName, launch.Header, setup.Context.Policy, options);
+        var plan = JobPlans.From(setup, options, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, launch.Arguments, time));
 
         using var store = JobStoreFactory.Open(options.OutputDirectory, time);
         var definition = NewJobDefinition.Create(launch, NewJobDefinition.NewJobId(options.EnforcedJobId, store), setup, hostNames, variables, time.GetUtcNow());
-        return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken);
+        return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken, plan);
     }
 
     public async Task<int> ContinueAsync(ContinueOptions continueOptions, CancellationToken cancellationToken)
@@ -46,6 +54,16 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         if (stored.State == JobState.Finished)
         {
             throw new CstarException($"Job {jobId} is finished: nothing to continue.", "cstar jobs show " + jobId + " shows what each host did.");
+        }
+
+        if (continueOptions.Detach && DetachedStart.ChildJobId is null)
+        {
+            if (stored.State == JobState.Running && !store.RunnerIsGone(jobId))
+            {
+                throw new CstarException($"Job {jobId} is running: its runner process is alive.", $"Watch it with cstar attach {jobId}.");
+            }
+
+            return await DetachedStart.StartAsync(jobId, continueOptions.OutputDirectory, stdout, stderr, time);
         }
 
         var (options, definition, header) = await ContinuedJobInputs.RestoreAsync(continueOptions, stored, stderr);
@@ -61,7 +79,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
     /// <summary>Lock, run, summarize: the engine and the views are assembled elsewhere; the log records every way out.</summary>
     private async Task<int> RunAsync(
         SqliteJobStore store, CommandTransportBase transport, JobSetup setup, JobDefinition definition, CommandHeader header,
-        JobOptions options, bool resume, bool retryFailed, CancellationToken cancellationToken)
+        JobOptions options, bool resume, bool retryFailed, CancellationToken cancellationToken, JobStore.Timeline.JobPlanRecord? plan = null)
     {
         using var log = Logging.JobLog.Open(store.Paths.JobFolder(definition.JobId), definition.JobId, stderr, options.Verbose);
         try
@@ -69,6 +87,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             using var locks = JobLocks.Take(store, setup.Topology, definition.JobId, options.Force, stderr, time);
             await using var engine = JobEngineFactory.Create(store, transport, definition, setup, options, prompt, time);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
+            // events.ndjson in the job folder, always: the timeline report and cstar attach read it.
+            using var eventFile = new JobEventFile(store.Paths.JobFolder(definition.JobId));
             var plain = new PlainConsoleObserver(
                 options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, setup.Context.HostOrder, host => store.Paths.HostFolder(definition.JobId, host));
             var request = JobRunRequestFactory.Create(definition, setup, header, options, resume, retryFailed, prompt, stderr);
@@ -79,6 +99,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             {
                 store.CreateJob(definition, request.Hosts);
                 request = request with { Created = true };
+                if (plan is not null)
+                {
+                    JobPlans.TryWrite(plan, store.Paths.JobFolder(definition.JobId), stderr);
+                }
             }
 
             await plain.JobStartingAsync(definition, setup, resume);
@@ -88,7 +112,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             var earlier = resume ? store.LoadJob(definition.JobId).Hosts : [];
             var outcome = await LiveView.JobView.RunAsync(
                 stdout, plain, setup.Topology, resume ? earlier.Select(h => h.Host) : request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
-                view => engine.RunAsync(request, events is null ? [view, log.Subscriber] : [view, log.Subscriber, events], linked.Token), earlier, interrupt);
+                view => engine.RunAsync(request, events is null ? [view, log.Subscriber, eventFile] : [view, log.Subscriber, eventFile, events], linked.Token), earlier, interrupt);
             log.JobEnded(outcome);
             await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder);
             return (int)outcome.ExitCode;

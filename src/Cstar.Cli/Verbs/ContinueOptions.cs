@@ -21,6 +21,9 @@ internal sealed class ContinueOptions
     [Option("stop-after", HelpText = "Start at most N more hosts in this run.")]
     public int? StopAfter { get; set; }
 
+    [Option("detach", HelpText = "Continue the job in the background (its own session, no terminal; it survives logout); watch it with cstar attach.")]
+    public bool Detach { get; set; }
+
     [Option('v', "verbose", FlagCounter = true, HelpText = "More on the console: -v each host's output and the job's log lines, -vv debug lines too (the job's flags may already say so).")]
     public int Verbose { get; set; }
 

@@ -56,6 +56,9 @@ internal sealed class DemoOptions
     [Option("seed", Default = 1, HelpText = "Random seed for tokens and gossip delays.")]
     public int Seed { get; set; }
 
+    [Option("report", HelpText = "Also write the demo job's timeline to this HTML file (as cstar jobs report --html does).")]
+    public string? Report { get; set; }
+
     [Option("dry-run", HelpText = "Only print the plan.")]
     public bool DryRun { get; set; }
 }

@@ -200,6 +200,9 @@ internal class JobOptions
     [Option("reason", HelpText = "Why this job runs; shown by cstar jobs.")]
     public string? Reason { get; set; }
 
+    [Option("detach", HelpText = "Run the job in the background (its own session, no terminal; it survives logout) and print its id; watch it with cstar attach.")]
+    public bool Detach { get; set; }
+
     [Option("confirm", HelpText = "Ask before each host: yes / no / all / quit.")]
     public bool Confirm { get; set; }
 

@@ -15,11 +15,11 @@ internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvide
     {
         var words = options.Action.ToList();
         var json = OutputFormats.Parse(options.Output) == OutputFormat.Json;
-        if (words is not ([] or ["list"] or ["show", _] or ["log", _]))
+        if (words is not ([] or ["list"] or ["show", _] or ["log", _] or ["report", _]))
         {
             throw new CstarException(
                 $"'cstar jobs {string.Join(' ', words)}' is not understood.",
-                "Use: cstar jobs | cstar jobs show <job-id> | cstar jobs log <job-id> [--host H] [--follow] (a unique start of the id, or latest)",
+                "Use: cstar jobs | cstar jobs show <job-id> | cstar jobs log <job-id> [--host H] [--follow] | cstar jobs report <job-id> --html FILE (a unique start of the id, or latest)",
                 ExitCode.Usage);
         }
 
@@ -38,7 +38,7 @@ internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvide
             case "list" when words.Count <= 1:
                 var jobs = inspector.List();
                 var unreadable = inspector.FindUnreadable();
-                await stdout.WriteAsync(json ? JobJsonRenderer.Render(jobs, unreadable) + "\n" : JobListRenderer.Render(jobs, unreadable));
+                await stdout.WriteAsync(json ? JobJsonRenderer.Render(jobs, unreadable) + "\n" : JobListRenderer.Render(jobs, unreadable, time.GetUtcNow()));
                 return 0;
             case "show" when words.Count == 2:
                 var details = inspector.Show(JobIdResolver.Resolve(words[1], store.ListJobs()));
@@ -59,6 +59,9 @@ internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvide
                     await stderr.WriteLineAsync($"cstar jobs log --follow: {job}; {host} is {state} and nothing more will come. To go on: cstar continue {followId}");
                 }
 
+                return 0;
+            case "report" when words.Count == 2:
+                await JobReport.WriteAsync(store, JobIdResolver.Resolve(words[1], store.ListJobs()), options.Html, stdout, stderr, time);
                 return 0;
             case "log" when words.Count == 2:
                 await JobLogRenderer.WriteAsync(inspector.Show(JobIdResolver.Resolve(words[1], store.ListJobs())), outputs, stdout, options.Host, cancellationToken);

@@ -67,13 +67,24 @@ internal static class VerbSyntaxes
         "Resume a job where it stopped, never running a host twice. The job keeps its flags and its stored copy of the command.",
         ["cstar continue 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90", "cstar continue latest --retry-failed", "cstar continue 0b5e4a52 --stop-after 1"]);
 
+    public static VerbSyntax Attach { get; } = new(
+        "cstar attach",
+        "usage: cstar attach JOB-ID [flags]",
+        FlagTable.Of(typeof(AttachOptions)),
+        PositionalRule.Bound,
+        "Watch a job that runs in the background (--detach) or in another terminal: the live view on a terminal, else one line per event,\n"
+        + "from its start until it ends. Ctrl+C stops watching and leaves the job running. JOB-ID may be a unique prefix of the id, or latest.",
+        ["cstar attach latest", "cstar attach 0b5e4a52 | tee job.txt"]);
+
     public static VerbSyntax Jobs { get; } = new(
         "cstar jobs",
-        "usage: cstar jobs [list | show JOB-ID | log JOB-ID] [flags]",
+        "usage: cstar jobs [list | show JOB-ID | log JOB-ID | report JOB-ID --html FILE] [flags]",
         FlagTable.Of(typeof(JobsOptions)),
         PositionalRule.Bound,
-        "List jobs, show one, or print its output. JOB-ID may be a unique prefix of the id, or latest.",
-        ["cstar jobs", "cstar jobs show latest", "cstar jobs log 0b5e4a52 --host 10.0.0.1 --follow"]);
+        "List jobs, show one, print its output, or write its timeline (one self-contained HTML file: a row per host by DC and rack,\n"
+        + "bars for running, waiting to come back and gate waits, failures, waves, the estimate against what happened, output on hover).\n"
+        + "JOB-ID may be a unique prefix of the id, or latest.",
+        ["cstar jobs", "cstar jobs show latest", "cstar jobs log 0b5e4a52 --host 10.0.0.1 --follow", "cstar jobs report latest --html job.html"]);
 
     public static VerbSyntax CleanupJobs { get; } = new(
         "cstar cleanup-jobs",

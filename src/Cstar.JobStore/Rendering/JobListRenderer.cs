@@ -7,7 +7,10 @@ namespace Cstar.JobStore.Rendering;
 /// <summary>Plain text for <c>cstar jobs</c>: one line per job, then the jobs that cannot be read.</summary>
 public static class JobListRenderer
 {
-    public static string Render(IReadOnlyList<JobSummary> jobs, IReadOnlyList<UnreadableJob> unreadable)
+    public static string Render(IReadOnlyList<JobSummary> jobs, IReadOnlyList<UnreadableJob> unreadable) => Render(jobs, unreadable, null);
+
+    /// <param name="now">When given, running jobs also get a progress line (done, running, pending, elapsed, ETA).</param>
+    public static string Render(IReadOnlyList<JobSummary> jobs, IReadOnlyList<UnreadableJob> unreadable, DateTimeOffset? now)
     {
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(unreadable);
@@ -25,6 +28,11 @@ public static class JobListRenderer
                     j.JobId, j.CommandName, string.Join(",", j.Clusters), Format.State(j), Format.Time(j.CreatedAt),
                     Format.Time(j.EndedAt), Format.Counts(j.Hosts), j.Reason ?? string.Empty,
                 ])));
+        }
+
+        if (now is { } at)
+        {
+            RunningJobProgress.Append(text, jobs, at);
         }
 
         foreach (var u in unreadable)

@@ -33,6 +33,10 @@ public sealed partial class SqliteJobStore
         }
 
         Write(() => Db.Execute(_connection, "DELETE FROM jobs WHERE job_id = $1", jobId));
+        if (File.Exists(Paths.DetachedConsole(jobId)))
+        {
+            File.Delete(Paths.DetachedConsole(jobId));
+        }
         if (Directory.Exists(doomed))
         {
             Directory.Delete(doomed, recursive: true);

@@ -38,6 +38,19 @@ public sealed class CleanupTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_a_job_deletes_what_its_detached_runner_printed()
+    {
+        Finished("old-detached", created: Jobs.T0, ended: Jobs.T0.AddDays(1));
+        var console = _root.Paths.DetachedConsole("old-detached");
+        Directory.CreateDirectory(Path.GetDirectoryName(console)!);
+        File.WriteAllText(console, "Job id is old-detached\n");
+
+        Cleaner().Run(Week, force: false);
+
+        File.Exists(console).Should().BeFalse();
+    }
+
+    [Fact]
     public void Unreadable_jobs_are_reported_not_deleted_without_force_and_deleted_with_it()
     {
         Finished("damaged", Jobs.T0, Jobs.T0.AddDays(1));
