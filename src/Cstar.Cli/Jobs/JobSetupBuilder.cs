@@ -31,8 +31,15 @@ internal static class JobSetupBuilder
         }
 
         var seeds = options.SeedHosts.Any() ? SeedList.Parse(options.SeedHosts) : hostNames;
+        var policy = Policy(options, header);
         var discovery = await new RingDiscovery(transport).DiscoverAsync(
-            new DiscoveryOptions(seeds) { Keyspace = options.DiscoveryKeyspace(), Nodetool = NodetoolCommand.Build(options) },
+            new DiscoveryOptions(seeds)
+            {
+                Keyspace = options.DiscoveryKeyspace(),
+                Nodetool = NodetoolCommand.Build(options),
+                // Keyspaces the policy leaves out are listed by name only: no describering (a JVM each on the seed).
+                ReadsKeyspace = name => KeyspacePolicy.LeftOutReason(name, policy) is null,
+            },
             cancellationToken);
 
         var request = new HostSelectionRequest(
@@ -40,7 +47,6 @@ internal static class JobSetupBuilder
             options.DcFilter is null ? [] : [options.DcFilter],
             options.RackFilter is null ? [] : [options.RackFilter]);
         var selection = await new HostSelector(new DnsHostResolver()).SelectAsync(discovery.Topology, request, cancellationToken);
-        var policy = Policy(options, header);
         var context = SchedulingContext.Create(discovery.Topology, discovery.Clusters.Select(c => c.Replicas), policy);
         return new JobSetup(discovery, selection.Nodes, context);
     }
