@@ -12,5 +12,13 @@ public interface IRingHealthProbe
 {
     Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same read, but it may stop as soon as <paramref name="enough"/> holds for the views read so far and the
+    /// number of answers still pending (the gate's first quorum): the peers not yet answered are dropped. A probe that
+    /// cannot stop early reads them all.
+    /// </summary>
+    Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
+        ReadViewsAsync(avoid, cancellationToken);
+
     Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken);
 }

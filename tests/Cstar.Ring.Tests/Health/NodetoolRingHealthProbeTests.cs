@@ -30,6 +30,22 @@ public sealed class NodetoolRingHealthProbeTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task A_read_that_has_enough_answers_stops_and_drops_the_slow_peer_without_marking_it_failed()
+    {
+        var transport = new FakeTransport()
+            .Answer("127.0.0.1", "*", Status)
+            .Answer("127.0.0.2", "*", Status)
+            .Answer("127.0.0.3", "*", Status)
+            .Hold("127.0.0.3", "nodetool status", "never asked");
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
+
+        var views = await probe.ReadViewsAsync(new HashSet<string>(), (read, pending) => read.Count >= 2 && pending == 1, CancellationToken.None);
+
+        views.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.1", "127.0.0.2");
+        transport.Calls.Select(c => c.Host).Should().NotContain("127.0.0.4", "a dropped peer is not replaced");
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task JMX_credentials_go_as_user_and_password_file_never_as_a_password()
     {
         var transport = new FakeTransport().Answer("127.0.0.1", "*", Status);
