@@ -114,7 +114,22 @@ internal sealed class EngineBenchmark : IBenchmark
         Username = "root",
     });
 
-    private static DiscoveryOptions DiscoveryFor(LoopbackCluster cluster) => new([cluster.Addresses[0]]);
+    private static SchedulingPolicy PolicyFor(SchedulingStrategy strategy, int? maxConcurrency) => new()
+    {
+        Strategy = strategy,
+        // As the CLI resolves --strategy: all runs every DC at once, one and topology one DC after the other.
+        DcParallel = strategy == SchedulingStrategy.All,
+        KeepConsistency = strategy != SchedulingStrategy.All,
+        MaxConcurrency = maxConcurrency,
+        IgnoreKeyspaces = [.. IgnoredKeyspaces],
+    };
+
+    /// <summary>As the CLI discovers for a job: describering only for the keyspaces the policy covers, connections of the first targets opened meanwhile.</summary>
+    private static DiscoveryOptions DiscoveryFor(LoopbackCluster cluster, ICommandTransport transport, SchedulingPolicy policy) => new([cluster.Addresses[0]])
+    {
+        ReadsKeyspace = name => KeyspacePolicy.LeftOutReason(name, policy) is null,
+        OnNodesKnown = nodes => ConnectionWarmup.Start(transport, WarmTargets.Choose(nodes, [], null, null, policy), CancellationToken.None),
+    };
 
     /// <summary>Discovery alone from a cold transport, then again on warm connections: wall time and nodetool calls.</summary>
     private static async Task MeasureDiscoveryAsync(LoopbackCluster cluster, int hosts)
@@ -125,8 +140,8 @@ internal sealed class EngineBenchmark : IBenchmark
         {
             transport.Reset();
             var watch = Stopwatch.StartNew();
-            var ring = await new RingDiscovery(transport).DiscoverAsync(DiscoveryFor(cluster), CancellationToken.None);
-            Console.WriteLine($"discovery of {hosts} nodes ({(round == 0 ? "cold connection" : "warm connection")}): {watch.Elapsed.TotalSeconds,6:F2} s, {transport.NodetoolCalls} nodetool calls, {ring.Clusters[0].Replicas.Keyspaces.Length} keyspaces read");
+            var ring = await new RingDiscovery(transport).DiscoverAsync(DiscoveryFor(cluster, transport, PolicyFor(SchedulingStrategy.Topology, null)), CancellationToken.None);
+            Console.WriteLine($"discovery of {hosts} nodes ({(round == 0 ? "cold connection" : "warm connection")}): {watch.Elapsed.TotalSeconds,6:F2} s, {transport.NodetoolCalls} nodetool calls, {ring.Clusters[0].Replicas.Keyspaces.Count(k => k.Ranges.Length > 0)} keyspace(s) read");
         }
     }
 
@@ -135,8 +150,9 @@ internal sealed class EngineBenchmark : IBenchmark
         var root = Path.Combine(Path.GetTempPath(), "cstar-bench-engine-" + Guid.NewGuid().ToString("N")[..8]);
         await using var ssh = Transport(cluster);
         var transport = new CountingTransport(ssh);
+        var policy = PolicyFor(strategy, maxConcurrency);
         var total = Stopwatch.StartNew();
-        var ring = await new RingDiscovery(transport).DiscoverAsync(DiscoveryFor(cluster), CancellationToken.None);
+        var ring = await new RingDiscovery(transport).DiscoverAsync(DiscoveryFor(cluster, transport, policy), CancellationToken.None);
         var discovery = total.Elapsed;
         var discoveryCalls = transport.NodetoolCalls;
         var topology = ring.Clusters[0].Topology;
@@ -145,13 +161,6 @@ internal sealed class EngineBenchmark : IBenchmark
         var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), topology.Name, [.. topology.Nodes.Select(n => n.Address)]);
         var observer = new StartTimes();
         var services = new JobRunnerServices(store, new FileHostOutputStore(new JobStorePaths(root)), runner, probe, TimeProvider.System) { Observer = observer };
-        var policy = new SchedulingPolicy
-        {
-            Strategy = strategy,
-            KeepConsistency = strategy != SchedulingStrategy.All,
-            MaxConcurrency = maxConcurrency,
-            IgnoreKeyspaces = [.. IgnoredKeyspaces],
-        };
         var addresses = topology.Nodes.Select(n => n.Address).ToList();
         var request = new JobRunRequest
         {

@@ -3,7 +3,7 @@ using Cstar.Core.Ports;
 namespace Cstar.Benchmarks.Engine;
 
 /// <summary>Counts the nodetool calls (and all commands) that go through a transport, for the engine benchmark.</summary>
-internal sealed class CountingTransport(IDetachedRunTransport inner) : IDetachedRunTransport
+internal sealed class CountingTransport(IDetachedRunTransport inner) : IDetachedRunTransport, IConnectionWarmup
 {
     private int _nodetool;
     private int _commands;
@@ -17,6 +17,9 @@ internal sealed class CountingTransport(IDetachedRunTransport inner) : IDetached
         Interlocked.Exchange(ref _nodetool, 0);
         Interlocked.Exchange(ref _commands, 0);
     }
+
+    public Task WarmAsync(string host, CancellationToken cancellationToken) =>
+        inner is IConnectionWarmup warmup ? warmup.WarmAsync(host, cancellationToken) : Task.CompletedTask;
 
     public Task<CommandResult> RunAsync(string host, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.Ring.Discovery;
 using Cstar.Ring.Hosts;
+using Cstar.Transport;
 
 namespace Cstar.Cli.Jobs;
 
@@ -39,6 +40,8 @@ internal static class JobSetupBuilder
                 Nodetool = NodetoolCommand.Build(options),
                 // Keyspaces the policy leaves out are listed by name only: no describering (a JVM each on the seed).
                 ReadsKeyspace = name => KeyspacePolicy.LeftOutReason(name, policy) is null,
+                // The first targets' SSH handshakes happen while describering runs (one pooled connection per host for the job).
+                OnNodesKnown = nodes => ConnectionWarmup.Start(transport, WarmTargets.Choose(nodes, hostNames, options.DcFilter, options.RackFilter, policy), cancellationToken),
             },
             cancellationToken);
 

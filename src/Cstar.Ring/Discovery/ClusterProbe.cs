@@ -42,6 +42,7 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
 
             var versionText = description.DatabaseVersions.IsEmpty ? Start(nodetool.RunAsync(calls.Token, "version")) : null;
             var status = StatusParser.Parse(await statusText.ConfigureAwait(false));
+            options.OnNodesKnown?.Invoke([.. status.Entries.Select(e => (e.Address, e.Datacenter, e.Rack))]);
             CrossCheck.DatacenterCounts(nodetool.Host, description, status);
             var planned = await KeyspacePlanner.PlanAsync(() => tablestats ?? Task.FromResult(string.Empty), description, options.Keyspace, options.ReadsKeyspace).ConfigureAwait(false);
             var keyspaces = await KeyspaceRingReader.ReadAsync(nodetool, planned, description, status, calls.Token).ConfigureAwait(false);

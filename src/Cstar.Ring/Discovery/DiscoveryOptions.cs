@@ -25,6 +25,12 @@ public sealed record DiscoveryOptions(ImmutableArray<string> Seeds)
     /// </summary>
     public Func<string, bool>? ReadsKeyspace { get; init; }
 
+    /// <summary>
+    /// Told the nodes of a cluster (address, DC, rack, in status order) as soon as its status is read, while the rest of
+    /// discovery runs: the CLI opens the connections of the first targets then.
+    /// </summary>
+    public Action<IReadOnlyList<(string Address, string Datacenter, string Rack)>>? OnNodesKnown { get; init; }
+
     /// <summary>nodetool calls run at once on a seed (independent ones: describecluster, status, the keyspace list, describering per keyspace).</summary>
     public int ConcurrentCalls { get; init; } = 4;
 }
