@@ -4,8 +4,9 @@ namespace Cstar.Core.Health;
 
 /// <summary>
 /// When a gate poll may stop reading peers: every host awaiting return is already seen UN by a majority that the
-/// answers still pending cannot overturn (each pending answer counted as a peer that does not see it), so the verdict
-/// of <see cref="HealthRules.HasReturned"/> on the full read would be the same. The rule itself does not change.
+/// answers that may still come (reads running, peers not asked yet) cannot overturn, each counted as a peer that does
+/// not see it, so the verdict of <see cref="HealthRules.HasReturned"/> on the full read would be the same. The rule
+/// itself does not change.
 /// </summary>
 public static class GateQuorum
 {

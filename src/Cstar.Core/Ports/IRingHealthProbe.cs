@@ -14,8 +14,8 @@ public interface IRingHealthProbe
 
     /// <summary>
     /// The same read, but it may stop as soon as <paramref name="enough"/> holds for the views read so far and the
-    /// number of answers still pending (the gate's first quorum): the peers not yet answered are dropped. A probe that
-    /// cannot stop early reads them all.
+    /// number of answers that may still come (the gate's first quorum): the peers not yet answered are dropped, and a
+    /// probe may ask a majority first and the others only when needed. A probe that cannot stop early reads them all.
     /// </summary>
     Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
         ReadViewsAsync(avoid, cancellationToken);

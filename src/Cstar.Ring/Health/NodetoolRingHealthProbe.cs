@@ -29,13 +29,19 @@ public sealed class NodetoolRingHealthProbe(
     public int CommandsSent { get; private set; }
 
     public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken) =>
-        ReadViewsAsync(avoid, (_, _) => false, cancellationToken);
+        ReadAsync(avoid, null, cancellationToken);
 
-    /// <summary>Up to <see cref="RingHealthProbeOptions.PeersPerRead"/> peers at once; stops (and drops the reads still running) once <paramref name="enough"/> holds.</summary>
-    public async Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken)
+    /// <summary>
+    /// A majority of <see cref="RingHealthProbeOptions.PeersPerRead"/> peers first (2 of 3: one JVM fewer on the peers),
+    /// the others only when their answers do not settle <paramref name="enough"/>; stops, dropping the reads still
+    /// running, as soon as it holds.
+    /// </summary>
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
+        ReadAsync(avoid, enough ?? throw new ArgumentNullException(nameof(enough)), cancellationToken);
+
+    private async Task<IReadOnlyList<RingView>> ReadAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool>? enough, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(avoid);
-        ArgumentNullException.ThrowIfNull(enough);
         ImmutableArray<string> order;
         lock (_gate)
         {
@@ -47,9 +53,10 @@ public sealed class NodetoolRingHealthProbe(
         var failed = new List<string>();
         using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = new Dictionary<Task<RingView?>, string>();
+        var wanted = enough is null ? options.PeersPerRead : (options.PeersPerRead / 2) + 1;
         void Ask()
         {
-            while (views.Count + running.Count < options.PeersPerRead && candidates.Count > 0)
+            while (views.Count + running.Count < wanted && candidates.Count > 0)
             {
                 var peer = candidates.Dequeue();
                 running[ReadOneAsync(peer, dropped.Token)] = peer;
@@ -72,12 +79,26 @@ public sealed class NodetoolRingHealthProbe(
             }
 
             Ask();
-            if (running.Count > 0 && enough(views, running.Count))
+            if (enough is null)
+            {
+                continue;
+            }
+
+            // Answers that may still come: the reads running, and the peers held back until the first ones disagree.
+            var unasked = Math.Min(candidates.Count, options.PeersPerRead - wanted);
+            if (enough(views, running.Count + unasked))
             {
                 // The first quorum decided the gate: the slower peers are not waited for (their calls are killed).
                 await dropped.CancelAsync().ConfigureAwait(false);
                 await Task.WhenAll(running.Keys).ConfigureAwait(false);
                 break;
+            }
+
+            if (running.Count == 0 && unasked > 0)
+            {
+                // The majority asked first did not settle it (a peer failed or does not see the host UN): ask the others.
+                wanted = options.PeersPerRead;
+                Ask();
             }
         }
 
