@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Cstar.Benchmarks.Engine;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
@@ -11,7 +12,6 @@ using Cstar.Ring.Discovery;
 using Cstar.Ring.Health;
 using Cstar.Simulator.Host.Ring;
 using Cstar.TestKit.Simulation;
-using Cstar.Benchmarks.Engine;
 using Cstar.Transport;
 using Cstar.Transport.Detached;
 using Cstar.Transport.SshNet;
