@@ -113,7 +113,7 @@ internal sealed partial class JobRun
         {
             _views = enough is null
                 ? await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false)
-                : await _s.Health.ReadViewsAsync(avoid, enough, stop).ConfigureAwait(false);
+                : await _s.Health.ReadViewsAsync(avoid, _awaiting.Keys.ToImmutableHashSet(StringComparer.Ordinal), enough, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

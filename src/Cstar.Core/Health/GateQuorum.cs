@@ -10,7 +10,7 @@ namespace Cstar.Core.Health;
 /// </summary>
 public static class GateQuorum
 {
-    /// <summary>The stop condition handed to <see cref="IRingHealthProbe.ReadViewsAsync(IReadOnlySet{string}, Func{IReadOnlyList{RingView}, int, bool}, CancellationToken)"/>.</summary>
+    /// <summary>The stop condition handed to <see cref="IRingHealthProbe.ReadViewsAsync(IReadOnlySet{string}, IReadOnlySet{string}, Func{IReadOnlyList{RingView}, int, bool}, CancellationToken)"/>.</summary>
     public static Func<IReadOnlyList<RingView>, int, bool> AllDecided(IReadOnlyCollection<string> awaiting)
     {
         ArgumentNullException.ThrowIfNull(awaiting);

@@ -29,26 +29,28 @@ public sealed class NodetoolRingHealthProbe(
     public int CommandsSent { get; private set; }
 
     public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken) =>
-        ReadAsync(avoid, null, cancellationToken);
+        ReadAsync(avoid, ImmutableHashSet<string>.Empty, null, cancellationToken);
 
     /// <summary>
     /// A majority of <see cref="RingHealthProbeOptions.PeersPerRead"/> peers first (2 of 3: one JVM fewer on the peers),
     /// the others only when their answers do not settle <paramref name="enough"/>; stops, dropping the reads still
     /// running, as soon as it holds.
     /// </summary>
-    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
-        ReadAsync(avoid, enough ?? throw new ArgumentNullException(nameof(enough)), cancellationToken);
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
+        ReadAsync(avoid, judged, enough ?? throw new ArgumentNullException(nameof(enough)), cancellationToken);
 
-    private async Task<IReadOnlyList<RingView>> ReadAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool>? enough, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RingView>> ReadAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool>? enough, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(avoid);
+        ArgumentNullException.ThrowIfNull(judged);
         ImmutableArray<string> order;
         lock (_gate)
         {
             order = _order;
         }
 
-        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)));
+        // A judged host's own view never counts for itself: the other peers first (stable order otherwise).
+        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains));
         var views = new List<RingView>();
         var failed = new List<string>();
         using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -35,14 +35,26 @@ public sealed class NodetoolRingHealthProbeTests
         var transport = new FakeTransport().Answer("127.0.0.1", "*", Status).Answer("127.0.0.2", "*", Status).Answer("127.0.0.3", "*", Status);
         var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
 
-        var settled = await probe.ReadViewsAsync(new HashSet<string>(), (read, _) => read.Count >= 2, CancellationToken.None);
+        var settled = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string>(), (read, _) => read.Count >= 2, CancellationToken.None);
         var asked = transport.Calls.Count;
-        var unsettled = await probe.ReadViewsAsync(new HashSet<string>(), (read, _) => read.Count >= 3, CancellationToken.None);
+        var unsettled = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string>(), (read, _) => read.Count >= 3, CancellationToken.None);
 
         settled.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.1", "127.0.0.2");
         asked.Should().Be(2);
         unsettled.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.1", "127.0.0.2", "127.0.0.3");
         transport.Calls.Select(c => c.Host).Should().NotContain("127.0.0.4");
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_host_being_judged_is_asked_after_the_other_peers()
+    {
+        var transport = new FakeTransport().Answer("127.0.0.1", "*", Status).Answer("127.0.0.2", "*", Status).Answer("127.0.0.3", "*", Status);
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
+
+        var views = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string> { "127.0.0.1" }, (read, _) => read.Count >= 2, CancellationToken.None);
+
+        views.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.2", "127.0.0.3");
+        transport.Calls.Select(c => c.Host).Should().NotContain("127.0.0.1");
     }
 
     [Fact(Timeout = 10_000)]
@@ -54,7 +66,7 @@ public sealed class NodetoolRingHealthProbeTests
             .Hold("127.0.0.2", "nodetool status", "never asked");
         var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
 
-        var views = await probe.ReadViewsAsync(new HashSet<string>(), (read, pending) => read.Count >= 1 && pending == 2, CancellationToken.None);
+        var views = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string>(), (read, pending) => read.Count >= 1 && pending == 2, CancellationToken.None);
 
         views.Select(v => v.Viewer).Should().Equal("127.0.0.1");
         transport.Calls.Select(c => c.Host).Should().Equal("127.0.0.1", "127.0.0.2");

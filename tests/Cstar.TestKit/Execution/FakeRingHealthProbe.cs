@@ -34,10 +34,10 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
     public ConcurrentQueue<IReadOnlySet<string>> Avoided { get; } = new();
 
     public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken) =>
-        ReadViewsAsync(avoid, (_, _) => false, cancellationToken);
+        ReadViewsAsync(avoid, new HashSet<string>(), (_, _) => false, cancellationToken);
 
     /// <summary>The answering viewers' views; returns without the silent ones only when <paramref name="enough"/> holds for them.</summary>
-    public async Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enough);
         var n = Interlocked.Increment(ref _reads);
