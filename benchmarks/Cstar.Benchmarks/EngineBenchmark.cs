@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Cstar.Benchmarks.Engine;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
@@ -19,51 +20,78 @@ using Cstar.Transport.SshNet;
 namespace Cstar.Benchmarks;
 
 /// <summary>
-/// The engine end to end on the loopback cluster: 30 hosts (2 DCs × 3 racks, 256 vnodes, RF 3), `sleep 1; hostname`
-/// under strategy one, topology and all — wall time, orchestration overhead per host, remote commands per host —
-/// then 100 hosts under all with max-concurrency 100: the spread of start times. Args: [hosts] [big-hosts].
+/// The engine end to end on the loopback cluster (2 DCs x 3 racks, 256 vnodes, Cassandra 3.11 formats, stock system
+/// keyspaces, cstar's keyspace view: the three system keyspaces ignored), `sleep 1; hostname` under strategy one,
+/// topology and all, every nodetool call answered after --latency seconds. Per cluster size: discovery alone (wall
+/// time, nodetool calls); per strategy, from a cold transport as the CLI starts: discovery + job wall time,
+/// orchestration overhead per host, nodetool calls per host, start spread. Then --big hosts under all with
+/// max-concurrency = hosts: the spread of start times.
+/// Args: [--hosts 30[,12,...]] [--latency 0] [--strategies one,topology,all] [--big 100|0] [--version 3.11].
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
     private const string Command = "sleep 1; hostname";
+    private static readonly string[] IgnoredKeyspaces = ["system_auth", "system_distributed", "system_traces"];
 
     public string Name => "engine";
 
-    public string Description => "job engine on loopback sshd hosts: 30 hosts one|topology|all, 100 hosts all: wall time, overhead, commands, start spread";
+    public string Description => "job engine on loopback sshd hosts (--hosts 30 --latency 0 --big 100): discovery, one|topology|all wall time, nodetool calls, start spread";
 
     public async Task<int> RunAsync(string[] args)
     {
-        var hosts = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 30;
-        var bigHosts = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100;
+        var hostCounts = Arg(args, "--hosts", "30").Split(',').Select(Int).ToList();
+        var bigHosts = Int(Arg(args, "--big", "100"));
+        var latency = TimeSpan.FromSeconds(double.Parse(Arg(args, "--latency", "0"), System.Globalization.CultureInfo.InvariantCulture));
+        var version = Arg(args, "--version", "3.11");
+        var strategies = Arg(args, "--strategies", "one,topology,all").Split(',').Select(s => Enum.Parse<SchedulingStrategy>(s, ignoreCase: true)).ToList();
         var failures = 0;
+        Console.WriteLine($"engine: nodetool latency {latency.TotalSeconds:0.###} s, Cassandra {version}, command '{Command}', load {Load()}");
 
         // SSH.NET does blocking work per connection on pool threads: with 100 hosts connecting at once the pool's
         // slow thread injection (not the engine) dominated the start spread. The CLI sets the same floor.
         ThreadPool.GetMinThreads(out var workers, out var io);
-        ThreadPool.SetMinThreads(Math.Max(workers, (2 * Math.Max(hosts, bigHosts)) + 16), Math.Max(io, 32));
-        await using (var cluster = await StartAsync(hosts))
+        ThreadPool.SetMinThreads(Math.Max(workers, (2 * Math.Max(hostCounts.Max(), bigHosts)) + 16), Math.Max(io, 32));
+        foreach (var hosts in hostCounts)
         {
-            var strategies = args.Length > 2 ? args[2].Split(',').Select(s => Enum.Parse<SchedulingStrategy>(s, ignoreCase: true)) : [SchedulingStrategy.One, SchedulingStrategy.Topology, SchedulingStrategy.All];
+            await using var cluster = await StartAsync(hosts, latency, version);
+            await MeasureDiscoveryAsync(cluster, hosts);
             foreach (var strategy in strategies)
             {
                 failures += await MeasureAsync(cluster, strategy, null, $"{hosts} hosts, {strategy}");
             }
         }
 
-        if (bigHosts == 0)
+        if (bigHosts > 0)
         {
-            return failures == 0 ? 0 : 1;
-        }
-
-        await using (var big = await StartAsync(bigHosts))
-        {
+            await using var big = await StartAsync(bigHosts, latency, version);
             failures += await MeasureAsync(big, SchedulingStrategy.All, bigHosts, $"{bigHosts} hosts, All, max-concurrency {bigHosts}");
         }
 
+        Console.WriteLine($"load after: {Load()}");
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task<LoopbackCluster> StartAsync(int hosts)
+    private static string Arg(string[] args, string name, string fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+
+    private static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Load()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    private static async Task<LoopbackCluster> StartAsync(int hosts, TimeSpan latency, string version)
     {
         var watch = Stopwatch.StartNew();
         var cluster = await LoopbackCluster.StartAsync(new LoopbackClusterOptions
@@ -71,36 +99,69 @@ internal sealed class EngineBenchmark : IBenchmark
             Hosts = hosts,
             Datacenters = 2,
             Racks = 3,
+            CassandraVersion = version,
+            NodetoolLatency = latency,
             RingFactory = StandardRingFactory.Create(TimeProvider.System, vnodes: 256, minGossipDelay: TimeSpan.FromMilliseconds(50), maxGossipDelay: TimeSpan.FromMilliseconds(300)),
         });
         Console.WriteLine($"loopback cluster of {hosts} hosts up in {watch.Elapsed.TotalSeconds:F1} s");
         return cluster;
     }
 
+    private static SshNetTransport Transport(LoopbackCluster cluster) => new(new SshOptions
+    {
+        SshConfigFile = cluster.SshConfigPath,
+        KnownHostsFile = cluster.KnownHostsPath,
+        IdentityFile = cluster.IdentityFile,
+        Username = "root",
+    });
+
+    private static SchedulingPolicy PolicyFor(SchedulingStrategy strategy, int? maxConcurrency) => new()
+    {
+        Strategy = strategy,
+        // As the CLI resolves --strategy: all runs every DC at once, one and topology one DC after the other.
+        DcParallel = strategy == SchedulingStrategy.All,
+        KeepConsistency = strategy != SchedulingStrategy.All,
+        MaxConcurrency = maxConcurrency,
+        IgnoreKeyspaces = [.. IgnoredKeyspaces],
+    };
+
+    /// <summary>As the CLI discovers for a job: describering only for the keyspaces the policy covers, connections of the first targets opened meanwhile.</summary>
+    private static DiscoveryOptions DiscoveryFor(LoopbackCluster cluster, ICommandTransport transport, SchedulingPolicy policy) => new([cluster.Addresses[0]])
+    {
+        ReadsKeyspace = name => KeyspacePolicy.LeftOutReason(name, policy) is null,
+        OnNodesKnown = nodes => ConnectionWarmup.Start(transport, WarmTargets.Choose(nodes, [], null, null, policy), CancellationToken.None),
+    };
+
+    /// <summary>Discovery alone from a cold transport, then again on warm connections: wall time and nodetool calls.</summary>
+    private static async Task MeasureDiscoveryAsync(LoopbackCluster cluster, int hosts)
+    {
+        await using var ssh = Transport(cluster);
+        var transport = new CountingTransport(ssh);
+        for (var round = 0; round < 2; round++)
+        {
+            transport.Reset();
+            var watch = Stopwatch.StartNew();
+            var ring = await new RingDiscovery(transport).DiscoverAsync(DiscoveryFor(cluster, transport, PolicyFor(SchedulingStrategy.Topology, null)), CancellationToken.None);
+            Console.WriteLine($"discovery of {hosts} nodes ({(round == 0 ? "cold connection" : "warm connection")}): {watch.Elapsed.TotalSeconds,6:F2} s, {transport.NodetoolCalls} nodetool calls, {ring.Clusters[0].Replicas.Keyspaces.Count(k => k.Ranges.Length > 0)} keyspace(s) read");
+        }
+    }
+
     private static async Task<int> MeasureAsync(LoopbackCluster cluster, SchedulingStrategy strategy, int? maxConcurrency, string label)
     {
         var root = Path.Combine(Path.GetTempPath(), "cstar-bench-engine-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var transport = new SshNetTransport(new SshOptions
-        {
-            SshConfigFile = cluster.SshConfigPath,
-            KnownHostsFile = cluster.KnownHostsPath,
-            IdentityFile = cluster.IdentityFile,
-            Username = "root",
-        });
-        var ring = await new RingDiscovery(transport).DiscoverAsync(new DiscoveryOptions([cluster.Addresses[0]]), CancellationToken.None);
+        await using var ssh = Transport(cluster);
+        var transport = new CountingTransport(ssh);
+        var policy = PolicyFor(strategy, maxConcurrency);
+        var total = Stopwatch.StartNew();
+        var ring = await new RingDiscovery(transport).DiscoverAsync(DiscoveryFor(cluster, transport, policy), CancellationToken.None);
+        var discovery = total.Elapsed;
+        var discoveryCalls = transport.NodetoolCalls;
         var topology = ring.Clusters[0].Topology;
         using var store = SqliteJobStore.Open(JobStoreOptions.At(root));
         var runner = DetachedRunners.Remote(transport, Command);
         var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), topology.Name, [.. topology.Nodes.Select(n => n.Address)]);
         var observer = new StartTimes();
         var services = new JobRunnerServices(store, new FileHostOutputStore(new JobStorePaths(root)), runner, probe, TimeProvider.System);
-        var policy = new SchedulingPolicy { Strategy = strategy, DcParallel = true, KeepConsistency = strategy == SchedulingStrategy.Topology, MaxConcurrency = maxConcurrency };
-        if (strategy == SchedulingStrategy.Topology)
-        {
-            // The simulated system keyspaces include RF 1 ones (system_auth) that would block every host; the RF 3 "app" keyspace is what counts here.
-            policy = policy with { KeyspaceFilter = [StandardRingFactory.ApplicationKeyspace] };
-        }
-
         var addresses = topology.Nodes.Select(n => n.Address).ToList();
         var request = new JobRunRequest
         {
@@ -111,16 +172,18 @@ internal sealed class EngineBenchmark : IBenchmark
 
         var watch = Stopwatch.StartNew();
         var outcome = await new JobRunner(services).RunAsync(request, [observer], CancellationToken.None);
-        var wall = watch.Elapsed;
+        var job = watch.Elapsed;
+        var wall = total.Elapsed;
         var waves = observer.Waves();
         var overhead = (wall.TotalSeconds - waves) / addresses.Count;
         var starts = observer.Running.Values.Order().ToList();
         var spread = starts.Count > 1 ? starts[^1] - starts[0] : TimeSpan.Zero;
         var startSpread = observer.Starting.IsEmpty ? TimeSpan.Zero : observer.Starting.Values.Max() - observer.Starting.Values.Min();
-        Console.WriteLine($"{label,-40} {outcome.State} (exit {(int)outcome.ExitCode}): {outcome.Reason}");
-        Console.WriteLine($"    wall time                   {wall.TotalSeconds,8:F2} s   ({waves} wave(s) of the 1 s command)");
+        var gateCalls = transport.NodetoolCalls - discoveryCalls;
+        Console.WriteLine($"{label,-40} {outcome.State} (exit {(int)outcome.ExitCode}): {outcome.Reason}   [load {Load()}]");
+        Console.WriteLine($"    wall time (discovery + job) {wall.TotalSeconds,8:F2} s   (discovery {discovery.TotalSeconds:F2} s with {discoveryCalls} nodetool calls, job {job.TotalSeconds:F2} s, {waves} wave(s) of the 1 s command)");
         Console.WriteLine($"    orchestration overhead/host {overhead * 1000,8:F0} ms  ((wall - waves x 1 s) / hosts)");
-        Console.WriteLine($"    remote commands per host    {runner.CommandsSent / (double)addresses.Count,8:F2}     (+ {probe.CommandsSent} nodetool status reads by the gate)");
+        Console.WriteLine($"    nodetool calls per host     {gateCalls / (double)addresses.Count,8:F2}     ({gateCalls} by the gates; remote commands per host {runner.CommandsSent / (double)addresses.Count:F2})");
         Console.WriteLine($"    start spread                {startSpread.TotalMilliseconds,8:F0} ms  recorded Starting, first to last");
         Console.WriteLine($"    running spread              {spread.TotalMilliseconds,8:F0} ms  remote pid seen, first to last");
         try

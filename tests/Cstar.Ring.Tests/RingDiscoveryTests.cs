@@ -65,7 +65,33 @@ public sealed class RingDiscoveryTests
         cluster.Topology.Nodes.Should().OnlyContain(n => n.CassandraVersion == "4.0.0-alpha4" && n.SchemaVersion == "fa4f8bee-474a-3603-8b45-d12b53b619bf");
         cluster.Replicas.Keyspaces.Select(k => $"{k.Keyspace.Name}:{k.Keyspace.Class}:{k.Ranges.Length}").Should().Equal(
             "system_auth:Simple:768", "system_distributed:Simple:768", "system_traces:Simple:768", "acc_nts:NetworkTopology:768");
-        transport.CommandsRunOn("127.0.0.1").Should().NotContain("nodetool tablestats").And.NotContain("nodetool version");
+        // tablestats (the 3.x keyspace list) is asked beside describecluster and dropped: the fake has no answer for it.
+        transport.CommandsRunOn("127.0.0.1").Should().NotContain("nodetool version");
+    }
+
+    [Fact]
+    public async Task Discovery_asks_describecluster_status_and_the_keyspace_list_at_once_then_every_describering_at_once()
+    {
+        var transport = new FakeTransport().Node311("127.0.0.1")
+            .Hold("127.0.0.1", "nodetool describecluster", "nodetool status", "nodetool tablestats")
+            .Hold("127.0.0.1", "nodetool describering acc_nts", "nodetool describering system_auth", "nodetool version");
+
+        // Sequential calls would wait on the held answers until the test's own timeout cancels discovery.
+        var result = await Discover(transport, new DiscoveryOptions(["127.0.0.1"]) { ReadsKeyspace = name => name is "acc_nts" or "system_auth" });
+
+        result.Clusters.Single().Replicas.Keyspaces.Where(k => k.Ranges.Length > 0).Select(k => k.Keyspace.Name).Should().BeEquivalentTo("system_auth", "acc_nts");
+    }
+
+    [Fact]
+    public async Task Keyspaces_the_policy_leaves_out_get_no_describering_and_stay_in_the_map_by_name()
+    {
+        var transport = new FakeTransport().Node311("127.0.0.1");
+
+        var result = await Discover(transport, new DiscoveryOptions(["127.0.0.1"]) { ReadsKeyspace = name => !name.StartsWith("system_", StringComparison.Ordinal) || name == "system_auth" });
+
+        var keyspaces = result.Clusters.Single().Replicas.Keyspaces;
+        keyspaces.Select(k => $"{k.Keyspace.Name}:{k.Ranges.Length}").Should().Equal("system_traces:0", "system_distributed:0", "system_auth:768", "acc_nts:768");
+        transport.CommandsRunOn("127.0.0.1").Should().NotContain("nodetool describering system_traces").And.NotContain("nodetool describering system_distributed");
     }
 
     [Fact]

@@ -13,5 +13,9 @@ internal sealed class CompositeRingHealthProbe(IReadOnlyList<IRingHealthProbe> p
         return [.. all.SelectMany(v => v)];
     }
 
+    /// <summary>One cluster: its probe may stop at the first quorum; several: every cluster's peers are read (a host's quorum is among its own cluster's views).</summary>
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
+        probes.Count == 1 ? probes[0].ReadViewsAsync(avoid, judged, enough, cancellationToken) : ReadViewsAsync(avoid, cancellationToken);
+
     public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) => cqlCheck(host, cancellationToken);
 }

@@ -7,6 +7,7 @@ using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
 using Cstar.Ring.Discovery;
 using Cstar.Ring.Hosts;
+using Cstar.Transport;
 
 namespace Cstar.Cli.Jobs;
 
@@ -28,8 +29,17 @@ internal static class JobSetupBuilder
         }
 
         var seeds = options.SeedHosts.Any() ? SeedList.Parse(options.SeedHosts) : hostNames;
+        var policy = Policy(options, header);
         var discovery = await new RingDiscovery(transport).DiscoverAsync(
-            new DiscoveryOptions(seeds) { Keyspace = options.DiscoveryKeyspace(), Nodetool = NodetoolCommand.Build(options) },
+            new DiscoveryOptions(seeds)
+            {
+                Keyspace = options.DiscoveryKeyspace(),
+                Nodetool = NodetoolCommand.Build(options),
+                // Keyspaces the policy leaves out are listed by name only: no describering (a JVM each on the seed).
+                ReadsKeyspace = name => KeyspacePolicy.LeftOutReason(name, policy) is null,
+                // The first targets' SSH handshakes happen while describering runs (one pooled connection per host for the job).
+                OnNodesKnown = nodes => ConnectionWarmup.Start(transport, WarmTargets.Choose(nodes, hostNames, options.DcFilter, options.RackFilter, policy), cancellationToken),
+            },
             cancellationToken);
 
         var request = new HostSelectionRequest(
@@ -37,7 +47,6 @@ internal static class JobSetupBuilder
             options.DcFilter is null ? [] : [options.DcFilter],
             options.RackFilter is null ? [] : [options.RackFilter]);
         var selection = await new HostSelector(new DnsHostResolver()).SelectAsync(discovery.Topology, request, cancellationToken);
-        var policy = Policy(options, header);
         var context = SchedulingContext.Create(discovery.Topology, discovery.Clusters.Select(c => c.Replicas), policy);
         return new JobSetup(discovery, selection.Nodes, context);
     }

@@ -105,13 +105,16 @@ internal sealed partial class JobRun
         return null;
     }
 
-    private async Task ReadViewsAsync(CancellationToken stop)
+    /// <param name="enough">When the read may stop early (the gate's first quorum); null reads every peer.</param>
+    private async Task ReadViewsAsync(CancellationToken stop, Func<IReadOnlyList<RingView>, int, bool>? enough = null)
     {
         // Hosts whose command still runs are no witnesses; finished hosts awaiting return may be (a host's own view never counts for itself).
         var avoid = _tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         try
         {
-            _views = await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false);
+            _views = enough is null
+                ? await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false)
+                : await _s.Health.ReadViewsAsync(avoid, _awaiting.Keys.ToImmutableHashSet(StringComparer.Ordinal), enough, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -122,7 +125,8 @@ internal sealed partial class JobRun
     /// <summary>One gate poll: a fresh set of views decides every host awaiting return and watches for foreign down nodes.</summary>
     private async Task PollAsync(CancellationToken stop)
     {
-        await ReadViewsAsync(stop);
+        // A node down elsewhere is cleared only when every view sees it up: then every peer is read.
+        await ReadViewsAsync(stop, _foreignDownSince is null ? GateQuorum.AllDecided([.. _awaiting.Keys]) : null);
         foreach (var (host, wait) in _awaiting.ToList())
         {
             var waited = Now - wait.Since;
@@ -148,8 +152,7 @@ internal sealed partial class JobRun
         }
 
         WatchForeignDownNodes();
-        _nextPoll = Now + _pollDelay;
-        _pollDelay = TimeSpan.FromTicks(Math.Min(_request.GateMaxDelay.Ticks, (long)(_pollDelay.Ticks * 1.5)));
+        _polls.Polled(Now);
     }
 
     private async Task<bool> CqlReadyAsync(string host, CancellationToken stop)

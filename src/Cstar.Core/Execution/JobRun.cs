@@ -34,8 +34,7 @@ internal sealed partial class JobRun : IDisposable
     private JobProgress _progress = null!;
     private IReadOnlyList<RingView> _views = [];
     private ImmutableHashSet<string> _baselineDown = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-    private DateTimeOffset _nextPoll;
-    private TimeSpan _pollDelay;
+    private readonly GatePollSchedule _polls;
     private DateTimeOffset? _foreignDownSince;
     private string? _foreignDownReason;
     private string? _haltReason;
@@ -51,7 +50,7 @@ internal sealed partial class JobRun : IDisposable
         _request = request;
         _time = services.Time;
         _jobId = request.Definition.JobId;
-        _pollDelay = request.GateInitialDelay;
+        _polls = new GatePollSchedule(request.GateInitialDelay, request.GateMaxDelay);
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -97,7 +96,7 @@ internal sealed partial class JobRun : IDisposable
                 return await InterruptAsync();
             }
 
-            if (NeedsPolling && Now >= _nextPoll)
+            if (NeedsPolling && Now >= _polls.Next)
             {
                 await PollAsync(stop);
                 continue;
@@ -388,8 +387,7 @@ internal sealed partial class JobRun : IDisposable
         if (result.Succeeded || (result.Kind == HostRunResultKind.HostRebooted && _request.CommandRebootsHost))
         {
             _awaiting[host] = (Now, result.ExitCode, result.Reason);
-            _pollDelay = _request.GateInitialDelay;
-            _nextPoll = Now + _pollDelay;
+            _polls.HostEnded(Now);
             var state = _hosts[host];
             _events.Publish(new HostChangedEvent(Now, _jobId, host, state.Kind, true, state.RemotePid, result.ExitCode, result.Reason));
             _events.Publish(new GateWaitEvent(Now, _jobId, host, $"{result.Reason}: waiting for {host} to be seen back"));
@@ -466,7 +464,7 @@ internal sealed partial class JobRun : IDisposable
         var waits = new List<Task> { _channel.Reader.WaitToReadAsync(wake.Token).AsTask(), Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token) };
         if (NeedsPolling)
         {
-            var delay = _nextPoll - Now;
+            var delay = _polls.Next - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
         }
 

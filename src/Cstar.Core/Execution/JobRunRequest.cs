@@ -63,7 +63,7 @@ public sealed record JobRunRequest
     /// <summary>While a host cannot be reached, the console and the log say so at the first failed attempt, then this often.</summary>
     public TimeSpan UnreachableReportInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>First gate poll after a host finished; the delay grows ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
+    /// <summary>The gate reads right after a host finished, then again after this delay, growing ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
     public TimeSpan GateInitialDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
     public TimeSpan GateMaxDelay { get; init; } = TimeSpan.FromSeconds(5);

@@ -12,5 +12,14 @@ public interface IRingHealthProbe
 {
     Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same read, but it may stop as soon as <paramref name="enough"/> holds for the views read so far and the
+    /// number of answers that may still come (the gate's first quorum): the peers not yet answered are dropped, and a
+    /// probe may ask a majority first and the others only when needed. A probe that cannot stop early reads them all.
+    /// </summary>
+    /// <param name="judged">The hosts the gate judges: asked after the other peers, since a host's own view never counts for itself.</param>
+    Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
+        ReadViewsAsync(avoid, cancellationToken);
+
     Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken);
 }

@@ -27,6 +27,28 @@ public static class KeyspacePolicy
             .Select(k => Treat(cluster, k, policy, dcOf))];
     }
 
+    /// <summary>
+    /// Why the rules leave a keyspace out (--ignore-keyspace, not named by --keyspace, an optional system keyspace),
+    /// or null when they look at it. Discovery reads the replicas of no keyspace left out.
+    /// </summary>
+    public static string? LeftOutReason(string name, SchedulingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.IgnoreKeyspaces.Contains(name))
+        {
+            return "left out: --ignore-keyspace";
+        }
+
+        if (!policy.KeyspaceFilter.IsEmpty && !policy.KeyspaceFilter.Contains(name))
+        {
+            return "left out: not named by --keyspace";
+        }
+
+        return policy.KeyspaceFilter.IsEmpty && !policy.IncludeSystemKeyspaces && IsOptionalSystemKeyspace(name)
+            ? "left out: clients never need it (--include-system-keyspaces covers it)"
+            : null;
+    }
+
     /// <summary>A system keyspace that is left out unless named with --keyspace or --include-system-keyspaces.</summary>
     public static bool IsOptionalSystemKeyspace(string name) =>
         name.StartsWith("system_", StringComparison.Ordinal) && !string.Equals(name, Auth, StringComparison.Ordinal);
@@ -55,19 +77,9 @@ public static class KeyspacePolicy
         var name = keyspace.Keyspace.Name;
         var replicas = ReplicasPerDc(keyspace, dcOf);
         KeyspaceTreatment Make(KeyspaceCoverage coverage, string why) => new(cluster.Name, name, coverage, why, replicas);
-        if (policy.IgnoreKeyspaces.Contains(name))
+        if (LeftOutReason(name, policy) is { } leftOut)
         {
-            return Make(KeyspaceCoverage.LeftOut, "left out: --ignore-keyspace");
-        }
-
-        if (!policy.KeyspaceFilter.IsEmpty && !policy.KeyspaceFilter.Contains(name))
-        {
-            return Make(KeyspaceCoverage.LeftOut, "left out: not named by --keyspace");
-        }
-
-        if (policy.KeyspaceFilter.IsEmpty && !policy.IncludeSystemKeyspaces && IsOptionalSystemKeyspace(name))
-        {
-            return Make(KeyspaceCoverage.LeftOut, "left out: clients never need it (--include-system-keyspaces covers it)");
+            return Make(KeyspaceCoverage.LeftOut, leftOut);
         }
 
         if (policy.Strategy == SchedulingStrategy.All)
@@ -135,7 +147,7 @@ public static class KeyspacePolicy
         return [.. scopes];
     }
 
-    /// <summary>"dc1 2, dc2 1" from the ranges' endpoints; a DC whose count varies between ranges shows "1-2".</summary>
+    /// <summary>"dc1 2, dc2 1" from the ranges' endpoints; a DC whose count varies between ranges shows "1-2"; a keyspace left out before discovery has none.</summary>
     internal static string ReplicasPerDc(KeyspaceReplicas keyspace, IReadOnlyDictionary<string, string> dcOf)
     {
         var counts = keyspace.Ranges.Select(r => r.Endpoints.GroupBy(e => dcOf.GetValueOrDefault(e, "?"), StringComparer.Ordinal)
@@ -143,7 +155,7 @@ public static class KeyspacePolicy
         var dcs = counts.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (dcs.Count == 0)
         {
-            return "no ranges";
+            return "replicas not read";
         }
 
         return string.Join(", ", dcs.Select(dc =>

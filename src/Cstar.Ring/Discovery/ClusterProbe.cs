@@ -11,57 +11,54 @@ using Cstar.Ring.Status;
 namespace Cstar.Ring.Discovery;
 
 /// <summary>
-/// Reads one cluster through one seed: describecluster, status, the keyspace list, describering per
-/// keyspace, and versions. Every command runs on the same seed, so the views agree with each other.
+/// Reads one cluster through one seed, in two rounds of concurrent nodetool calls: describecluster, status and (unless
+/// --keyspace) the 2.x/3.x keyspace list (tablestats, dropped as soon as describecluster lists the keyspaces itself,
+/// as 4.0+ does); then describering per keyspace the job reads and, on 2.x/3.x, the seed's version. Every command runs
+/// on the same seed, so the views agree with each other. The first failure cancels the calls still running.
 /// </summary>
 internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions options, IHostResolver? resolver)
 {
     public async Task<DiscoveredCluster> RunAsync(CancellationToken cancellationToken)
     {
-        var description = DescribeclusterParser.Parse(await nodetool.RunAsync(cancellationToken, "describecluster").ConfigureAwait(false));
-        var status = StatusParser.Parse(await nodetool.RunAsync(cancellationToken, "status").ConfigureAwait(false));
-        CrossCheck.DatacenterCounts(nodetool.Host, description, status);
-
-        var planned = await KeyspacePlanner.PlanAsync(nodetool, description, options.Keyspace, cancellationToken).ConfigureAwait(false);
-        var pool = new ParsePool();
-        var keyspaces = ImmutableArray.CreateBuilder<KeyspaceReplicas>();
-        foreach (var keyspace in planned)
+        using var calls = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var listing = CancellationTokenSource.CreateLinkedTokenSource(calls.Token);
+        var pending = new List<Task>();
+        Task<T> Start<T>(Task<T> task)
         {
-            var result = await nodetool.RunRawAsync(cancellationToken, "describering", keyspace.Name).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                var output = result.StandardOutput + "\n" + result.StandardError;
-                if (output.Contains("no ring for the keyspace", StringComparison.OrdinalIgnoreCase))
-                {
-                    // 3.x: only describering tells that a listed keyspace is LocalStrategy.
-                    if (keyspace.Requested)
-                    {
-                        throw KeyspacePlanner.LocalKeyspace(keyspace.Name);
-                    }
-
-                    continue;
-                }
-
-                if (keyspace.Requested && (output.Contains("does not exist", StringComparison.OrdinalIgnoreCase) || output.Contains("Unknown keyspace", StringComparison.OrdinalIgnoreCase)))
-                {
-                    throw KeyspacePlanner.NoSuchKeyspace(keyspace.Name, description.Name, []);
-                }
-
-                throw new SeedUnusableException(NodetoolClient.Describe(["describering", keyspace.Name], result));
-            }
-
-            var ring = DescriberingParser.Parse(result.StandardOutput, pool, keyspace.Name);
-            CrossCheck.Endpoints(nodetool.Host, description.Name, keyspace.Name, ring, status);
-            ReplicaCrossCheck.Locations(nodetool.Host, description.Name, keyspace.Name, ring, status);
-            if (keyspace.Definition is not null)
-            {
-                ReplicaCrossCheck.Factors(nodetool.Host, description.Name, keyspace.Definition, ring, status);
-            }
-
-            keyspaces.Add(new KeyspaceReplicas(keyspace.Definition ?? Infer(keyspace.Name, ring, status), ring.Ranges));
+            pending.Add(task);
+            return task;
         }
 
-        var versions = await VersionsAsync(description, status, cancellationToken).ConfigureAwait(false);
+        var describecluster = Start(nodetool.RunAsync(calls.Token, "describecluster"));
+        var statusText = Start(nodetool.RunAsync(calls.Token, "status"));
+        var tablestats = options.Keyspace is null ? Start(nodetool.RunAsync(listing.Token, "tablestats")) : null;
+        try
+        {
+            var description = DescribeclusterParser.Parse(await describecluster.ConfigureAwait(false));
+            if (description.HasKeyspaceList)
+            {
+                await listing.CancelAsync().ConfigureAwait(false);
+            }
+
+            var versionText = description.DatabaseVersions.IsEmpty ? Start(nodetool.RunAsync(calls.Token, "version")) : null;
+            var status = StatusParser.Parse(await statusText.ConfigureAwait(false));
+            options.OnNodesKnown?.Invoke([.. status.Entries.Select(e => (e.Address, e.Datacenter, e.Rack))]);
+            CrossCheck.DatacenterCounts(nodetool.Host, description, status);
+            var planned = await KeyspacePlanner.PlanAsync(() => tablestats ?? Task.FromResult(string.Empty), description, options.Keyspace, options.ReadsKeyspace).ConfigureAwait(false);
+            var keyspaces = await KeyspaceRingReader.ReadAsync(nodetool, planned, description, status, calls.Token).ConfigureAwait(false);
+            var versions = await VersionsAsync(description, status, versionText, cancellationToken).ConfigureAwait(false);
+            return Assemble(description, status, versions, keyspaces);
+        }
+        finally
+        {
+            // A failure (or a dropped listing) leaves calls running: stop them and let them end before the seed is left.
+            await calls.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(pending.Select(t => t.ContinueWith(done => _ = done.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))).ConfigureAwait(false);
+        }
+    }
+
+    private DiscoveredCluster Assemble(DescribeclusterOutput description, StatusOutput status, ImmutableDictionary<string, string> versions, ImmutableArray<KeyspaceReplicas> keyspaces)
+    {
         var schemas = description.SchemaVersionByAddress();
         var nodes = status.Entries.Select(e => new Node(
             e.Address,
@@ -76,14 +73,14 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
             versions.GetValueOrDefault(e.Address),
             schemas.GetValueOrDefault(e.Address)));
         var topology = new ClusterTopology(description.Name, nodes.ToImmutableArray(), description.SchemaVersions);
-        return new DiscoveredCluster(topology, new ReplicaMap(description.Name, keyspaces.ToImmutable()), nodetool.Host, description);
+        return new DiscoveredCluster(topology, new ReplicaMap(description.Name, keyspaces), nodetool.Host, description);
     }
 
     /// <summary>
     /// 2.x/3.x print no replication: the class is reported as Other and the factors are the largest number of
     /// replicas seen per DC in one range (what the scheduler needs); 4.0+ definitions come from describecluster.
     /// </summary>
-    private static KeyspaceDefinition Infer(string name, DescriberingOutput ring, StatusOutput status)
+    internal static KeyspaceDefinition Infer(string name, DescriberingOutput ring, StatusOutput status)
     {
         var dcOf = status.Entries.ToDictionary(e => e.Address, e => e.Datacenter, StringComparer.Ordinal);
         var factors = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -99,14 +96,14 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
     }
 
     /// <summary>4.0+ prints every node's version; 3.x only lets the seed say its own ('nodetool version').</summary>
-    private async Task<ImmutableDictionary<string, string>> VersionsAsync(DescribeclusterOutput description, StatusOutput status, CancellationToken cancellationToken)
+    private async Task<ImmutableDictionary<string, string>> VersionsAsync(DescribeclusterOutput description, StatusOutput status, Task<string>? versionText, CancellationToken cancellationToken)
     {
-        if (!description.DatabaseVersions.IsEmpty)
+        if (versionText is null)
         {
             return description.DatabaseVersions;
         }
 
-        var version = VersionParser.Parse(await nodetool.RunAsync(cancellationToken, "version").ConfigureAwait(false));
+        var version = VersionParser.Parse(await versionText.ConfigureAwait(false));
         var addresses = status.Entries.Select(e => e.Address).ToHashSet(StringComparer.Ordinal);
         var seedAddress = await SeedAddressesAsync(cancellationToken).ConfigureAwait(false);
         var match = seedAddress.FirstOrDefault(addresses.Contains);

@@ -4,8 +4,8 @@ namespace Cstar.Ring.Discovery;
 
 /// <summary>
 /// What discovery needs: the seeds (tried in order until every cluster they reach is found), an optional
-/// keyspace restricting the replica map, the nodetool argv prefix (e.g. sudo, -u/-pwf for JMX auth) and a
-/// timeout per nodetool call.
+/// keyspace restricting the replica map, the keyspaces worth a describering, the nodetool argv prefix (e.g. sudo,
+/// -u/-pwf for JMX auth), a timeout per nodetool call and how many calls may run at once on a seed.
 /// </summary>
 public sealed record DiscoveryOptions(ImmutableArray<string> Seeds)
 {
@@ -18,4 +18,19 @@ public sealed record DiscoveryOptions(ImmutableArray<string> Seeds)
     public ImmutableArray<string> Nodetool { get; init; } = DefaultNodetool;
 
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Which keyspaces discovery reads with describering (the job's keyspace policy); the others stay in the replica
+    /// map by name, without ranges. Null reads every replicated keyspace (cstar ring).
+    /// </summary>
+    public Func<string, bool>? ReadsKeyspace { get; init; }
+
+    /// <summary>
+    /// Told the nodes of a cluster (address, DC, rack, in status order) as soon as its status is read, while the rest of
+    /// discovery runs: the CLI opens the connections of the first targets then.
+    /// </summary>
+    public Action<IReadOnlyList<(string Address, string Datacenter, string Rack)>>? OnNodesKnown { get; init; }
+
+    /// <summary>nodetool calls run at once on a seed (independent ones: describecluster, status, the keyspace list, describering per keyspace).</summary>
+    public int ConcurrentCalls { get; init; } = 4;
 }

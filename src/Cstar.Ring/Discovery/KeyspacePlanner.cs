@@ -15,8 +15,11 @@ internal static class KeyspacePlanner
     /// <summary>Keyspaces that are LocalStrategy on every version; not worth a describering that must fail.</summary>
     public static readonly ImmutableHashSet<string> KnownLocal = ImmutableHashSet.Create(StringComparer.Ordinal, "system", "system_schema", "system_views", "system_virtual_schema");
 
-    public static async Task<ImmutableArray<PlannedKeyspace>> PlanAsync(NodetoolClient nodetool, DescribeclusterOutput description, string? requested, CancellationToken cancellationToken)
+    /// <param name="tablestats">The 'nodetool tablestats' output (2.x/3.x keyspace list), asked only when describecluster lists no keyspaces.</param>
+    public static async Task<ImmutableArray<PlannedKeyspace>> PlanAsync(Func<Task<string>> tablestats, DescribeclusterOutput description, string? requested, Func<string, bool>? reads)
     {
+        ArgumentNullException.ThrowIfNull(tablestats);
+        ArgumentNullException.ThrowIfNull(description);
         if (requested is not null)
         {
             var known = description.Keyspaces.FirstOrDefault(k => string.Equals(k.Name, requested, StringComparison.Ordinal));
@@ -35,11 +38,11 @@ internal static class KeyspacePlanner
 
         if (description.HasKeyspaceList)
         {
-            return [.. description.Keyspaces.Where(k => k.Class != ReplicationClass.Local).Select(k => new PlannedKeyspace(k.Name, k, false))];
+            return [.. description.Keyspaces.Where(k => k.Class != ReplicationClass.Local).Select(k => new PlannedKeyspace(k.Name, k, false, reads?.Invoke(k.Name) ?? true))];
         }
 
-        var names = TablestatsKeyspaceParser.Parse(await nodetool.RunAsync(cancellationToken, "tablestats").ConfigureAwait(false));
-        return [.. names.Where(n => !KnownLocal.Contains(n)).Select(n => new PlannedKeyspace(n, null, false))];
+        var names = TablestatsKeyspaceParser.Parse(await tablestats().ConfigureAwait(false));
+        return [.. names.Where(n => !KnownLocal.Contains(n)).Select(n => new PlannedKeyspace(n, null, false, reads?.Invoke(n) ?? true))];
     }
 
     public static CstarException NoSuchKeyspace(string keyspace, string cluster, IEnumerable<string> existing) =>

@@ -2,10 +2,17 @@ using Cstar.Core.Ports;
 
 namespace Cstar.Ring.Discovery;
 
-/// <summary>Runs nodetool sub-commands on one host through the transport; turns every failure into <see cref="SeedUnusableException"/>.</summary>
-internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptions options, string host)
+/// <summary>
+/// Runs nodetool sub-commands on one host through the transport, at most <see cref="DiscoveryOptions.ConcurrentCalls"/>
+/// at once (each is a JVM on the seed); turns every failure into <see cref="SeedUnusableException"/>.
+/// </summary>
+internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptions options, string host) : IDisposable
 {
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.ConcurrentCalls));
+
     public string Host => host;
+
+    public void Dispose() => _slots.Dispose();
 
     public async Task<string> RunAsync(CancellationToken cancellationToken, params string[] arguments)
     {
@@ -21,6 +28,7 @@ internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptio
     public async Task<CommandResult> RunRawAsync(CancellationToken cancellationToken, params string[] arguments)
     {
         var argv = options.Nodetool.AddRange(arguments);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await transport.RunAsync(host, argv, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
@@ -28,6 +36,10 @@ internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptio
         catch (TransportException e)
         {
             throw new SeedUnusableException($"{KindText(e.Kind)}: {e.Message}", e);
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 

@@ -36,7 +36,8 @@ public sealed class RingDiscovery(ICommandTransport transport, IHostResolver? re
 
             try
             {
-                var probe = new ClusterProbe(new NodetoolClient(transport, options, seed), options, resolver);
+                using var nodetool = new NodetoolClient(transport, options, seed);
+                var probe = new ClusterProbe(nodetool, options, resolver);
                 var cluster = await probe.RunAsync(cancellationToken).ConfigureAwait(false);
                 if (clusters.Any(c => SameCluster(c, cluster)))
                 {

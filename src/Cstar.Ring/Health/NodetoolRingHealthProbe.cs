@@ -11,7 +11,8 @@ namespace Cstar.Ring.Health;
 /// <summary>
 /// The gate's eyes: <c>nodetool status</c> on up to three peers at once (never a host in flight), each parsed into a
 /// <see cref="RingView"/>. A peer that cannot be reached or answers something unparseable is replaced by the next
-/// candidate; peers that answered last time are asked first. CQL readiness is delegated (the CLI passes the
+/// candidate; peers that answered last time are asked first. A gate poll may stop at its first quorum (the
+/// caller's stop condition): the peers still being read are dropped, not counted as failed. CQL readiness is delegated (the CLI passes the
 /// transport's CqlReadinessProbe), so this project stays free of sockets.
 /// </summary>
 public sealed class NodetoolRingHealthProbe(
@@ -27,24 +28,80 @@ public sealed class NodetoolRingHealthProbe(
     /// <summary>nodetool commands sent so far.</summary>
     public int CommandsSent { get; private set; }
 
-    public async Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken) =>
+        ReadAsync(avoid, ImmutableHashSet<string>.Empty, null, cancellationToken);
+
+    /// <summary>
+    /// A majority of <see cref="RingHealthProbeOptions.PeersPerRead"/> peers first (2 of 3: one JVM fewer on the peers),
+    /// the others only when their answers do not settle <paramref name="enough"/>; stops, dropping the reads still
+    /// running, as soon as it holds.
+    /// </summary>
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
+        ReadAsync(avoid, judged, enough ?? throw new ArgumentNullException(nameof(enough)), cancellationToken);
+
+    private async Task<IReadOnlyList<RingView>> ReadAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool>? enough, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(avoid);
+        ArgumentNullException.ThrowIfNull(judged);
         ImmutableArray<string> order;
         lock (_gate)
         {
             order = _order;
         }
 
-        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)));
+        // A judged host's own view never counts for itself: the other peers first (stable order otherwise).
+        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains));
         var views = new List<RingView>();
         var failed = new List<string>();
-        while (views.Count < options.PeersPerRead && candidates.Count > 0)
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new Dictionary<Task<RingView?>, string>();
+        var wanted = enough is null ? options.PeersPerRead : (options.PeersPerRead / 2) + 1;
+        void Ask()
         {
-            var batch = Enumerable.Range(0, Math.Min(options.PeersPerRead - views.Count, candidates.Count)).Select(_ => candidates.Dequeue()).ToList();
-            var read = await Task.WhenAll(batch.Select(p => ReadOneAsync(p, cancellationToken))).ConfigureAwait(false);
-            views.AddRange(read.OfType<RingView>());
-            failed.AddRange(batch.Where((_, i) => read[i] is null));
+            while (views.Count + running.Count < wanted && candidates.Count > 0)
+            {
+                var peer = candidates.Dequeue();
+                running[ReadOneAsync(peer, dropped.Token)] = peer;
+            }
+        }
+
+        Ask();
+        while (running.Count > 0)
+        {
+            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            var peer = running[done];
+            running.Remove(done);
+            if (await done.ConfigureAwait(false) is { } view)
+            {
+                views.Add(view);
+            }
+            else
+            {
+                failed.Add(peer);
+            }
+
+            Ask();
+            if (enough is null)
+            {
+                continue;
+            }
+
+            // Answers that may still come: the reads running, and the peers held back until the first ones disagree.
+            var unasked = Math.Min(candidates.Count, options.PeersPerRead - wanted);
+            if (enough(views, running.Count + unasked))
+            {
+                // The first quorum decided the gate: the slower peers are not waited for (their calls are killed).
+                await dropped.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(running.Keys).ConfigureAwait(false);
+                break;
+            }
+
+            if (running.Count == 0 && unasked > 0)
+            {
+                // The majority asked first did not settle it (a peer failed or does not see the host UN): ask the others.
+                wanted = options.PeersPerRead;
+                Ask();
+            }
         }
 
         lock (_gate)
@@ -52,6 +109,7 @@ public sealed class NodetoolRingHealthProbe(
             _order = [.. _order.Except(failed, StringComparer.Ordinal), .. failed];
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         return views;
     }
 
@@ -77,7 +135,7 @@ public sealed class NodetoolRingHealthProbe(
             return RingView.Of(peer, status.Entries.Select(e => new Node(
                 e.Address, clusterName, e.Datacenter, e.Rack, e.Status ?? NodeStatus.Down, e.State, e.HostId, e.Load, e.Tokens)));
         }
-        catch (Exception e) when (e is TransportException or CstarException)
+        catch (Exception e) when (e is TransportException or CstarException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             return null;
         }

@@ -10,7 +10,7 @@ namespace Cstar.Transport.SshNet;
 /// command that times out or is cancelled is killed on the host — its whole process group, TERM then KILL —
 /// over a control channel. A dead connection (error, failed probe) is evicted and re-created with backoff.
 /// </summary>
-public sealed class SshNetTransport : CommandTransportBase
+public sealed class SshNetTransport : CommandTransportBase, IConnectionWarmup
 {
     private readonly SshOptions _options;
     private readonly SshTargetResolver _resolver;
@@ -70,6 +70,19 @@ public sealed class SshNetTransport : CommandTransportBase
             }
 
             throw new TransportException(host, TransportFailureKind.Disconnected, $"{host}: the SSH connection failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Opens (or joins the opening of) the pooled connection to <paramref name="host"/>; a failure is left to the first command to report.</summary>
+    public async Task WarmAsync(string host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetConnectionAsync(host, _resolver.Resolve(host), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Unreachable, refused, cancelled: the command that needs this host says so, with its own retries.
         }
     }
 

@@ -13,6 +13,37 @@ public sealed class JobRunnerTests
     private static readonly SchedulingPolicy One = new() { Strategy = SchedulingStrategy.One };
 
     [Fact(Timeout = 30_000)]
+    public async Task A_finished_host_passes_its_gate_on_the_first_quorum_of_peers_while_the_third_peer_has_not_answered()
+    {
+        var h = new RunnerHarness();
+        var target = h.Ring.Addresses.ElementAt(5);
+        // The first read (before the first start) hears every peer; from the gate's first poll on, the third viewer is silent.
+        h.Probe.OnRead = n =>
+        {
+            if (n == 2)
+            {
+                h.Probe.Silent[h.Ring.Addresses.ElementAt(2)] = 0;
+            }
+        };
+
+        var outcome = await h.RunAsync(h.Request(One, targets: [target]));
+
+        outcome.State.Should().Be(JobState.Finished);
+        h.StateOf(target).Should().Be(HostRunStateKind.Succeeded);
+        h.Probe.Reads.Should().Be(2);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task The_gate_reads_the_ring_right_after_the_command_ends()
+    {
+        var h = new RunnerHarness();
+
+        await h.RunAsync(h.Request(One, targets: [h.Ring.Addresses.ElementAt(5)]));
+
+        h.Events.OfType<GatePassEvent>().Should().ContainSingle(e => e.Host == h.Ring.Addresses.ElementAt(5)).Which.Waited.Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Every_host_runs_once_after_Starting_is_recorded_and_the_job_finishes_with_exit_code_0()
     {
         var h = new RunnerHarness();

@@ -30,6 +30,49 @@ public sealed class NodetoolRingHealthProbeTests
     }
 
     [Fact(Timeout = 10_000)]
+    public async Task A_gate_read_asks_a_majority_of_peers_first_and_the_third_only_when_their_answers_do_not_settle_it()
+    {
+        var transport = new FakeTransport().Answer("127.0.0.1", "*", Status).Answer("127.0.0.2", "*", Status).Answer("127.0.0.3", "*", Status);
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
+
+        var settled = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string>(), (read, _) => read.Count >= 2, CancellationToken.None);
+        var asked = transport.Calls.Count;
+        var unsettled = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string>(), (read, _) => read.Count >= 3, CancellationToken.None);
+
+        settled.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.1", "127.0.0.2");
+        asked.Should().Be(2);
+        unsettled.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.1", "127.0.0.2", "127.0.0.3");
+        transport.Calls.Select(c => c.Host).Should().NotContain("127.0.0.4");
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task The_host_being_judged_is_asked_after_the_other_peers()
+    {
+        var transport = new FakeTransport().Answer("127.0.0.1", "*", Status).Answer("127.0.0.2", "*", Status).Answer("127.0.0.3", "*", Status);
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
+
+        var views = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string> { "127.0.0.1" }, (read, _) => read.Count >= 2, CancellationToken.None);
+
+        views.Select(v => v.Viewer).Should().BeEquivalentTo("127.0.0.2", "127.0.0.3");
+        transport.Calls.Select(c => c.Host).Should().NotContain("127.0.0.1");
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task A_read_that_has_enough_answers_stops_and_drops_the_slow_peer_without_marking_it_failed()
+    {
+        var transport = new FakeTransport()
+            .Answer("127.0.0.1", "*", Status)
+            .Answer("127.0.0.2", "*", Status)
+            .Hold("127.0.0.2", "nodetool status", "never asked");
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", Peers);
+
+        var views = await probe.ReadViewsAsync(new HashSet<string>(), new HashSet<string>(), (read, pending) => read.Count >= 1 && pending == 2, CancellationToken.None);
+
+        views.Select(v => v.Viewer).Should().Equal("127.0.0.1");
+        transport.Calls.Select(c => c.Host).Should().Equal("127.0.0.1", "127.0.0.2");
+    }
+
+    [Fact(Timeout = 10_000)]
     public async Task JMX_credentials_go_as_user_and_password_file_never_as_a_password()
     {
         var transport = new FakeTransport().Answer("127.0.0.1", "*", Status);

@@ -28,16 +28,31 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
 
     public int Reads => _reads;
 
+    /// <summary>Viewers whose read never answers until it is dropped or cancelled (a slow peer): a read that waits for every peer hangs.</summary>
+    public ConcurrentDictionary<string, byte> Silent { get; } = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<IReadOnlySet<string>> Avoided { get; } = new();
 
-    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken) =>
+        ReadViewsAsync(avoid, new HashSet<string>(), (_, _) => false, cancellationToken);
+
+    /// <summary>The answering viewers' views; returns without the silent ones only when <paramref name="enough"/> holds for them.</summary>
+    public async Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(enough);
         var n = Interlocked.Increment(ref _reads);
         OnRead?.Invoke(n);
         Avoided.Enqueue(avoid);
         var seen = nodes.Select(node => Down.ContainsKey(node.Address) ? TestNodes.WithCode(node, "DN") : node).ToImmutableArray();
-        IReadOnlyList<RingView> views = [.. nodes.Where(v => !avoid.Contains(v.Address) && !Down.ContainsKey(v.Address)).Take(3).Select(v => RingView.Of(v.Address, SeenBy(v.Address, seen)))];
-        return Task.FromResult(views);
+        var viewers = nodes.Where(v => !avoid.Contains(v.Address) && !Down.ContainsKey(v.Address)).Take(3).ToList();
+        IReadOnlyList<RingView> views = [.. viewers.Where(v => !Silent.ContainsKey(v.Address)).Select(v => RingView.Of(v.Address, SeenBy(v.Address, seen)))];
+        var pending = viewers.Count - views.Count;
+        if (pending > 0 && !enough(views, pending))
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        }
+
+        return views;
     }
 
     private ImmutableArray<Node> SeenBy(string viewer, ImmutableArray<Node> seen) =>

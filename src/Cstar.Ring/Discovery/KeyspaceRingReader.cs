@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Cstar.Core.Ports;
+using Cstar.Core.Replication;
+using Cstar.Ring.Describecluster;
+using Cstar.Ring.Describering;
+using Cstar.Ring.Parsing;
+using Cstar.Ring.Status;
+
+namespace Cstar.Ring.Discovery;
+
+/// <summary>
+/// The describering of every planned keyspace: all asked at once (the client bounds how many run together), parsed
+/// and cross-checked in plan order as they arrive, so the first keyspace's error is the one reported. A keyspace the
+/// job's policy leaves out is kept by name, without ranges.
+/// </summary>
+internal static class KeyspaceRingReader
+{
+    public static async Task<ImmutableArray<KeyspaceReplicas>> ReadAsync(
+        NodetoolClient nodetool, ImmutableArray<PlannedKeyspace> planned, DescribeclusterOutput description, StatusOutput status, CancellationToken cancellationToken)
+    {
+        var rings = planned.Select(k => k.Read ? nodetool.RunRawAsync(cancellationToken, "describering", k.Name) : null).ToList();
+        var pool = new ParsePool();
+        var keyspaces = ImmutableArray.CreateBuilder<KeyspaceReplicas>();
+        for (var i = 0; i < planned.Length; i++)
+        {
+            var keyspace = planned[i];
+            if (rings[i] is not { } pending)
+            {
+                keyspaces.Add(new KeyspaceReplicas(keyspace.Definition ?? new KeyspaceDefinition(keyspace.Name, ReplicationClass.Other, ImmutableSortedDictionary<string, int>.Empty), []));
+                continue;
+            }
+
+            var result = await pending.ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                if (Skip(keyspace, result, description))
+                {
+                    continue;
+                }
+
+                throw new SeedUnusableException(NodetoolClient.Describe(["describering", keyspace.Name], result));
+            }
+
+            var ring = DescriberingParser.Parse(result.StandardOutput, pool, keyspace.Name);
+            CrossCheck.Endpoints(nodetool.Host, description.Name, keyspace.Name, ring, status);
+            ReplicaCrossCheck.Locations(nodetool.Host, description.Name, keyspace.Name, ring, status);
+            if (keyspace.Definition is not null)
+            {
+                ReplicaCrossCheck.Factors(nodetool.Host, description.Name, keyspace.Definition, ring, status);
+            }
+
+            keyspaces.Add(new KeyspaceReplicas(keyspace.Definition ?? ClusterProbe.Infer(keyspace.Name, ring, status), ring.Ranges));
+        }
+
+        return keyspaces.ToImmutable();
+    }
+
+    /// <summary>A failed describering that is an answer: a listed keyspace that is LocalStrategy (3.x) is skipped; a requested one that is local or missing is an error.</summary>
+    private static bool Skip(PlannedKeyspace keyspace, CommandResult result, DescribeclusterOutput description)
+    {
+        var output = result.StandardOutput + "\n" + result.StandardError;
+        if (output.Contains("no ring for the keyspace", StringComparison.OrdinalIgnoreCase))
+        {
+            // 3.x: only describering tells that a listed keyspace is LocalStrategy.
+            return keyspace.Requested ? throw KeyspacePlanner.LocalKeyspace(keyspace.Name) : true;
+        }
+
+        if (keyspace.Requested && (output.Contains("does not exist", StringComparison.OrdinalIgnoreCase) || output.Contains("Unknown keyspace", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw KeyspacePlanner.NoSuchKeyspace(keyspace.Name, description.Name, []);
+        }
+
+        return false;
+    }
+}
