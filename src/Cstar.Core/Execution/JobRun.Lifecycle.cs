@@ -133,6 +133,11 @@ internal sealed partial class JobRun
 
             if (verdict.IsOk)
             {
+                verdict = await ReturnedBelowBackPressureAsync(host, waited, stop).ConfigureAwait(false);
+            }
+
+            if (verdict.IsOk)
+            {
                 Succeed(host, waited);
             }
             else if (waited >= _request.WaitTimeout)

@@ -50,6 +50,7 @@ internal sealed partial class JobRun : IDisposable
         _time = services.Time;
         _jobId = request.Definition.JobId;
         _pollDelay = request.GateInitialDelay;
+        _backPressure = CreateBackPressureGate(services, request);
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -144,8 +145,14 @@ internal sealed partial class JobRun : IDisposable
             {
                 case SchedulingDecision.Start s:
                     var room = _request.StopAfter is int max ? max - _startedThisRun : int.MaxValue;
+                    var clear = await ClearOfBackPressureAsync([.. s.Hosts.Take(room)], stop);
+                    if (clear.Count == 0)
+                    {
+                        return null;
+                    }
+
                     // Persist the whole wave first, then launch it: the first host's SSH work does not slow the records of the others.
-                    var wave = await ConfirmAsync([.. s.Hosts.Take(room)], stop);
+                    var wave = await ConfirmAsync(clear, stop);
                     if (wave is null)
                     {
                         return _haltReason is not null && !inFlight ? EndState() : null;
@@ -431,6 +438,12 @@ internal sealed partial class JobRun : IDisposable
         if (NeedsPolling)
         {
             var delay = _nextPoll - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_backPressureRecheck is { } recheck)
+        {
+            var delay = recheck - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
         }
 

@@ -1,3 +1,4 @@
+using Cstar.Core.BackPressure;
 using Cstar.Core.Jobs;
 using Cstar.Core.Scheduling;
 
@@ -89,6 +90,19 @@ public sealed record JobRunRequest
 
         return environment;
     }
+
+    /// <summary>
+    /// The back-pressure gate (<c>--max-pending-compactions</c>, <c># C* wait-for: compactions&lt;N</c>, <c>--no-streaming</c>):
+    /// a host starts only while it and its replicas are below the limits, and a finished host counts back only when
+    /// it is. Each hold is bounded by <see cref="WaitTimeout"/>.
+    /// </summary>
+    public BackPressureLimits BackPressure { get; init; } = BackPressureLimits.None;
+
+    /// <summary>How often a held node's figures are read again.</summary>
+    public TimeSpan BackPressurePollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A hold is reported in the events and the log when it begins, then this often (the views show every read).</summary>
+    public TimeSpan BackPressureReportInterval { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long Ctrl+C waits for host tasks to detach before returning.</summary>
     public TimeSpan DetachGrace { get; init; } = TimeSpan.FromSeconds(1);

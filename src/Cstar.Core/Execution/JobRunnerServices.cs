@@ -15,6 +15,9 @@ public sealed record JobRunnerServices(
 
     public IJobObserver Observer { get; init; } = NullJobObserver.Instance;
 
+    /// <summary>Reads the nodes' load for the back-pressure gate; needed when the request sets <see cref="JobRunRequest.BackPressure"/>.</summary>
+    public INodeLoadProbe? Load { get; init; }
+
     /// <summary>Asked before each host starts (<c>--confirm</c>); null: never ask.</summary>
     public IHostConfirmation? Confirmation { get; init; }
 

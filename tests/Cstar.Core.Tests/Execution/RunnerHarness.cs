@@ -32,6 +32,9 @@ internal sealed class RunnerHarness
 
     public RecordingObserver Observer { get; } = new();
 
+    /// <summary>The back-pressure gate's figures (read only when a request sets limits).</summary>
+    public FakeNodeLoadProbe Load => _load ??= new FakeNodeLoadProbe(Clock);
+
     public List<Core.Jobs.Events.JobEvent> Events { get; } = [];
 
     /// <summary>--confirm answers; null: nobody is asked.</summary>
@@ -39,7 +42,9 @@ internal sealed class RunnerHarness
 
     public string JobId { get; } = "job-1";
 
-    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Observer = Observer, Events = new ListSink(Events), Confirmation = Confirmation });
+    private FakeNodeLoadProbe? _load;
+
+    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Observer = Observer, Events = new ListSink(Events), Confirmation = Confirmation, Load = Load });
 
     public JobRunRequest Request(SchedulingPolicy? policy = null, IEnumerable<string>? targets = null, TestRing? ring = null) => new()
     {

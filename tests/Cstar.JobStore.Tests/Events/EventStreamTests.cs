@@ -25,6 +25,8 @@ public sealed class EventStreamTests
         new GatePassEvent(T, "job-1", "10.0.0.4", TimeSpan.FromMinutes(2)),
         new JobHaltedEvent(T, "job-1", "host 10.0.0.1 did not come back"),
         new JobEndedEvent(T, "job-1", JobState.StoppedAfter, HostCounts.Empty with { Succeeded = 3, Failed = 1 }),
+        new BackPressureWaitEvent(T, "job-1", "10.0.0.5", Returning: false, ["10.0.0.5: 7,412 pending compactions (limit 100), falling 310/h, about 23 h"], TimeSpan.FromMinutes(5)),
+        new BackPressurePassEvent(T, "job-1", "10.0.0.5", Returning: true, TimeSpan.FromHours(23)),
     ];
 
     public static TheoryData<int> SampleIndexes() => [.. Enumerable.Range(0, Samples.Length)];

@@ -10,4 +10,6 @@ public static class JobEventTypes
     public const string GatePass = "gate-pass";
     public const string Halt = "halt";
     public const string JobEnd = "job-end";
+    public const string BackPressureWait = "back-pressure-wait";
+    public const string BackPressurePass = "back-pressure-pass";
 }
