@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cstar.Cli.Composition;
 using Cstar.Cli.Errors;
 using Cstar.Cli.Verbs;
+using Cstar.Core.BackPressure;
 using Cstar.Core.Commands;
 using Cstar.Core.Errors;
 using Cstar.Core.Execution;
@@ -145,6 +146,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 Events = (IJobEventSink?)events ?? new NoEvents(),
                 Observer = observer,
                 Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
+                Load = HealthProbeFactory.CreateLoadProbe(options, transport, time),
             };
             var request = new JobRunRequest
             {
@@ -159,6 +161,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
                 RequireCql = options.WaitForCql || header.WaitForCql,
                 CommandRebootsHost = header.RebootsHost,
+                BackPressure = BackPressureLimits.Of(options.MaxPendingCompactions, header.MaxPendingCompactions, options.NoStreaming),
                 Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
             };
 

@@ -98,10 +98,26 @@ public sealed class CommandHeaderParserTests
     }
 
     [Theory]
+    [InlineData("compactions<100", false, 100)]
+    [InlineData("cql, compactions<8", true, 8)]
+    [InlineData("cql", true, null)]
+    [InlineData("none", false, null)]
+    public void Wait_for_names_cql_a_compaction_limit_or_both(string value, bool cql, int? compactions)
+    {
+        var header = Parse($"#!/bin/sh\n# C* wait-for: {value}\n");
+
+        header.WaitForCql.Should().Be(cql);
+        header.MaxPendingCompactions.Should().Be(compactions);
+    }
+
+    [Theory]
     [InlineData("# C* strategy: sideways", 2, "strategy")]
     [InlineData("# C* dc-parallel: yes", 2, "dc-parallel must be true or false")]
     [InlineData("# C* cluster-parallel: 1", 2, "cluster-parallel must be true or false")]
     [InlineData("# C* wait-for: ssh", 2, "wait-for")]
+    [InlineData("# C* wait-for: compactions<0", 2, "compactions<N")]
+    [InlineData("# C* wait-for: compactions<many", 2, "compactions<N")]
+    [InlineData("# C* wait-for: cql, none", 2, "wait-for")]
     [InlineData("# C* timeout: soon", 2, "timeout")]
     [InlineData("# C* max-concurrency: 0", 2, "max-concurrency")]
     [InlineData("# C* argument: {\"option\":\"--x\"", 2, "not valid JSON")]
