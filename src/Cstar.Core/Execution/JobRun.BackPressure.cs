@@ -25,7 +25,11 @@ internal sealed partial class JobRun
         }
 
         var probe = services.Load ?? throw new ArgumentException("The request sets back-pressure limits but the services have no load probe.", nameof(services));
-        return new BackPressureGate(probe, request.BackPressure, services.Time) { PollInterval = request.BackPressurePollInterval };
+        return new BackPressureGate(probe, request.BackPressure, services.Time)
+        {
+            PollInterval = request.BackPressurePollInterval,
+            MinPollInterval = TimeSpan.FromTicks(Math.Min(request.BackPressurePollInterval.Ticks, TimeSpan.FromSeconds(1).Ticks)),
+        };
     }
 
     /// <summary>The hosts of the wave the gate lets start (empty: all held; the loop wakes again at the next read).</summary>
@@ -58,7 +62,7 @@ internal sealed partial class JobRun
             return [];
         }
 
-        _backPressureRecheck = clear.Count < wave.Count ? Now + _backPressure.PollInterval : null;
+        _backPressureRecheck = clear.Count < wave.Count ? _backPressure.NextRead(wave.Except(clear).SelectMany(_request.Context.HostAndReplicas)) : null;
         if (clear.Count == 0)
         {
             var held = wave.Select(h => _held[h]).ToList();

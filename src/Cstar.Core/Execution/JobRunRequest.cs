@@ -98,7 +98,7 @@ public sealed record JobRunRequest
     /// </summary>
     public BackPressureLimits BackPressure { get; init; } = BackPressureLimits.None;
 
-    /// <summary>How often a held node's figures are read again.</summary>
+    /// <summary>The longest a held node's figures are reused (it is read again after 1 s, then twice as late each time up to this).</summary>
     public TimeSpan BackPressurePollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A hold is reported in the events and the log when it begins, then this often (the views show every read).</summary>

@@ -30,6 +30,8 @@ public sealed class CommandHeaderParserTests
     [InlineData("upgradesstables", "one", false)]
     [InlineData("nodetool", "topology", false)]
     [InlineData("cqlsh", "all", false)]
+    [InlineData("repair", "topology", false)]
+    [InlineData("cleanup", "topology", false)]
     public void Every_bundled_command_has_a_valid_header_with_a_description(string name, string strategy, bool waitsForCql)
     {
         var path = Path.Combine(RepositoryPaths.Root, "commands", name + ".sh");
@@ -40,6 +42,20 @@ public sealed class CommandHeaderParserTests
         header.Strategy.Should().Be(strategy);
         header.WaitForCql.Should().Be(waitsForCql);
         header.Warnings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("repair")]
+    [InlineData("cleanup")]
+    public void The_bundled_long_operations_turn_the_compaction_gate_on_by_default_and_do_not_take_their_node_down(string name)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "commands", name + ".sh");
+
+        var header = CommandHeaderParser.Parse(path, name, File.ReadAllText(path));
+
+        header.MaxPendingCompactions.Should().Be(100);
+        header.TakesNodeDown.Should().BeFalse();
+        header.Arguments.Select(a => a.Option).Should().Contain("--keyspace");
     }
 
     [Fact]
