@@ -18,16 +18,30 @@ internal static class VerbSyntaxes
             FlagTable.Of(typeof(JobOptions)),
             PositionalRule.None,
             header.Description ?? "(no description in the script header)",
-            name == "run"
-                ? [
+            name switch
+            {
+                "run" =>
+                [
                     "cstar run --command 'nodetool flush' --seed-host 10.0.0.1 --dry-run",
                     "cstar run --command 'sudo systemctl restart cassandra' --seed-host 10.0.0.1 --wait-for-cql --stop-after 1",
                     "cstar run --command 'nodetool version' --host 10.0.0.1 --host 10.0.0.2 -j 2 --strategy all",
-                ]
-                : [
+                ],
+                "repair" =>
+                [
+                    "cstar repair --keyspace app --seed-host 10.0.0.1 --dry-run",
+                    "cstar repair --mode incremental --keyspace app --seed-host 10.0.0.1 --max-pending-compactions 50 --no-streaming --wait-timeout 12h",
+                ],
+                "cleanup" =>
+                [
+                    "cstar cleanup --keyspace app --jobs 2 --seed-host 10.0.0.1 --dry-run",
+                    "cstar cleanup --seed-host 10.0.0.1 --max-pending-compactions 20 --wait-timeout 6h",
+                ],
+                _ =>
+                [
                     $"cstar {name}{required} --seed-host 10.0.0.1 --dry-run",
                     $"cstar {name}{required} --seed-host 10.0.0.1 --stop-after 1",
-                ]);
+                ],
+            });
     }
 
     /// <summary>The job flags stored with a job, read again by `continue`.</summary>
