@@ -19,7 +19,7 @@ namespace Cstar.Core.Execution;
 internal sealed partial class JobRun : IDisposable
 {
     private readonly JobRunnerServices _s;
-    private readonly JobRunRequest _request;
+    private JobRunRequest _request;
     private readonly TimeProvider _time;
     private readonly string _jobId;
     private readonly Channel<HostMessage> _channel = Channel.CreateUnbounded<HostMessage>(new UnboundedChannelOptions { SingleReader = true });
@@ -91,6 +91,8 @@ internal sealed partial class JobRun : IDisposable
                 Apply(message);
             }
 
+            ReadControls(force: false);
+
             if (stop.IsCancellationRequested)
             {
                 return await InterruptAsync();
@@ -144,6 +146,12 @@ internal sealed partial class JobRun : IDisposable
             switch (decision)
             {
                 case SchedulingDecision.Start s:
+                    if (HeldByControls() is { } held)
+                    {
+                        Decide(held);
+                        return null;
+                    }
+
                     var room = _request.StopAfter is int max ? max - _startedThisRun : int.MaxValue;
                     var clear = await ClearOfBackPressureAsync([.. s.Hosts.Take(room)], stop);
                     if (clear.Count == 0)
@@ -396,6 +404,7 @@ internal sealed partial class JobRun : IDisposable
         Record(host, HostTransition.Succeeded(Now));
         _awaiting.Remove(host);
         _progress = _progress.WithDone(host).WithReturned(host);
+        NoteSuccess(host);
         _s.Events.Publish(new GatePassEvent(Now, _jobId, host, waited));
         _s.Observer.GateChanged(new GateArgs(Now, host, true, $"{host} is back", waited));
         Cleanup(host);
@@ -438,6 +447,18 @@ internal sealed partial class JobRun : IDisposable
         if (NeedsPolling)
         {
             var delay = _nextPoll - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_s.Controls is not null)
+        {
+            var delay = _nextControlRead - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_nodeDoneWake is { } done)
+        {
+            var delay = done - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
         }
 

@@ -104,6 +104,12 @@ public sealed record JobRunRequest
     /// <summary>A hold is reported in the events and the log when it begins, then this often (the views show every read).</summary>
     public TimeSpan BackPressureReportInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>After a host succeeds, no host starts for this long (<c>--node-done-pause-time</c>; <c>cstar set</c> changes it).</summary>
+    public TimeSpan NodeDonePause { get; init; }
+
+    /// <summary>How often the runner looks for operator requests (pause, resume, set) while it waits.</summary>
+    public TimeSpan ControlPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long Ctrl+C waits for host tasks to detach before returning.</summary>
     public TimeSpan DetachGrace { get; init; } = TimeSpan.FromSeconds(1);
 }

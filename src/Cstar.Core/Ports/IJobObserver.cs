@@ -20,4 +20,9 @@ public interface IJobObserver
     void HostUnreachable(HostUnreachableArgs args)
     {
     }
+
+    /// <summary>An operator's pause, resume or set took effect (default: ignored).</summary>
+    void ControlApplied(ControlArgs args)
+    {
+    }
 }

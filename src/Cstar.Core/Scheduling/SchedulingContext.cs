@@ -119,6 +119,10 @@ public sealed class SchedulingContext
         return new SchedulingContext(topology, policy, clusters.ToImmutable(), treatments.ToImmutable());
     }
 
+    /// <summary>The same context with other concurrency caps (<c>cstar set</c>); the replica index does not depend on them.</summary>
+    public SchedulingContext WithConcurrency(int? maxConcurrency, int? maxConcurrencyPerDc) =>
+        new(Topology, Policy with { MaxConcurrency = maxConcurrency, MaxConcurrencyPerDc = maxConcurrencyPerDc }, Clusters, Keyspaces);
+
     /// <summary>
     /// The host and every node that shares a replica requirement with it (its replicas in the keyspaces the job
     /// covers), in address order; only the host when the job has no replica map (strategy all or one without

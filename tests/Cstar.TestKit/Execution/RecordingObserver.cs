@@ -19,6 +19,8 @@ public sealed class RecordingObserver : IJobObserver
 
     public ConcurrentQueue<HostUnreachableArgs> Unreachable { get; } = new();
 
+    public ConcurrentQueue<ControlArgs> Controls { get; } = new();
+
     public int Overlaps { get; private set; }
 
     public void HostChanged(HostChangedArgs args) => Guard(() => Hosts.Enqueue(args));
@@ -30,6 +32,8 @@ public sealed class RecordingObserver : IJobObserver
     public void GateChanged(GateArgs args) => Guard(() => Gates.Enqueue(args));
 
     public void HostUnreachable(HostUnreachableArgs args) => Guard(() => Unreachable.Enqueue(args));
+
+    public void ControlApplied(ControlArgs args) => Guard(() => Controls.Enqueue(args));
 
     private void Guard(Action action)
     {

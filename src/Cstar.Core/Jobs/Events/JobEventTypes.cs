@@ -12,4 +12,5 @@ public static class JobEventTypes
     public const string JobEnd = "job-end";
     public const string BackPressureWait = "back-pressure-wait";
     public const string BackPressurePass = "back-pressure-pass";
+    public const string Control = "control";
 }
