@@ -17,6 +17,8 @@ internal static class TopLevelHelp
         text.AppendLine("Verbs:");
         text.AppendLine("  continue        resume a job where it stopped; a host never runs twice");
         text.AppendLine("  jobs            list jobs, show one, print a host's output");
+        text.AppendLine("  pause, resume   stop starting hosts in a running job (running hosts finish), or go on");
+        text.AppendLine("  set             change a running job's --max-concurrency(-per-dc) or --node-done-pause-time");
         text.AppendLine("  cleanup-jobs    delete finished jobs older than --max-job-age days");
         text.AppendLine("  ring            show clusters, DCs, racks and hosts as a job would discover them");
         text.AppendLine("  demo            a safe rolling restart on a built-in simulated ring");

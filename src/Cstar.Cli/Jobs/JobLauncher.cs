@@ -147,6 +147,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 Observer = observer,
                 Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
                 Load = HealthProbeFactory.CreateLoadProbe(options, transport, time),
+                Controls = store,
             };
             var request = new JobRunRequest
             {
@@ -161,6 +162,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
                 RequireCql = options.WaitForCql || header.WaitForCql,
                 CommandRebootsHost = header.RebootsHost,
+                NodeDonePause = TimeSpan.FromSeconds(Math.Max(0, options.NodeDonePauseTime ?? 0)),
                 BackPressure = BackPressureLimits.Of(options.MaxPendingCompactions, header.MaxPendingCompactions, options.NoStreaming),
                 Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
             };

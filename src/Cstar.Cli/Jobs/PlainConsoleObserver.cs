@@ -121,6 +121,8 @@ internal sealed class PlainConsoleObserver(TextWriter output, bool ipLabel, int 
 
     public void HostUnreachable(HostUnreachableArgs args) => Line(args.Describe());
 
+    public void ControlApplied(ControlArgs args) => Line($"{args.Control.Describe()}: took effect");
+
     /// <summary>The command ended: its last lines, even without a newline, are printed before what comes next.</summary>
     private void FlushPartialLines(string host)
     {

@@ -45,4 +45,12 @@ internal sealed class CompositeJobObserver(params IJobObserver[] observers) : IJ
             observer.HostUnreachable(args);
         }
     }
+
+    public void ControlApplied(ControlArgs args)
+    {
+        foreach (var observer in observers)
+        {
+            observer.ControlApplied(args);
+        }
+    }
 }

@@ -86,6 +86,9 @@ internal sealed class JobLogObserver(ILogger log) : IJobObserver
             target, args.Passed ? "passed" : "waiting", Math.Round(args.Waited.TotalSeconds, 1), args.Status);
     }
 
+    public void ControlApplied(ControlArgs args) =>
+        _shown.Information("Control {Control} took effect (request {Sequence}); paused={Paused}", args.Control.Describe(), args.Control.Sequence, args.Settings.Paused);
+
     public void HostUnreachable(HostUnreachableArgs args) =>
         _shown.Warning("Host {Host} unreachable: {Unreachable}", args.Host, args.Describe());
 

@@ -81,6 +81,31 @@ internal static class VerbSyntaxes
         "Resume a job where it stopped, never running a host twice. The job keeps its flags and its stored copy of the command.",
         ["cstar continue 0b5e4a52-8f2a-4c1e-9d0b-6f3c2e1a7b90", "cstar continue latest --retry-failed", "cstar continue 0b5e4a52 --stop-after 1"]);
 
+    public static VerbSyntax Pause { get; } = new(
+        "cstar pause",
+        "usage: cstar pause JOB-ID [--reason TEXT] [flags]",
+        FlagTable.Of(typeof(ControlOptions)),
+        PositionalRule.Bound,
+        "Stop starting hosts in a job: hosts already running finish and are waited for. Recorded with who (user@host) and --reason; "
+        + "the runner applies it at its next decision, or the next cstar continue when no runner runs.",
+        ["cstar pause 0b5e4a52 --reason 'compactions falling behind'", "cstar pause latest"]);
+
+    public static VerbSyntax Resume { get; } = new(
+        "cstar resume",
+        "usage: cstar resume JOB-ID [--reason TEXT] [flags]",
+        FlagTable.Of(typeof(ControlOptions)),
+        PositionalRule.Bound,
+        "Let a paused job start hosts again (a job whose runner stopped goes on with cstar continue).",
+        ["cstar resume 0b5e4a52 --reason 'backlog cleared'"]);
+
+    public static VerbSyntax Set { get; } = new(
+        "cstar set",
+        "usage: cstar set JOB-ID (--max-concurrency N | --max-concurrency-per-dc N | --node-done-pause-time D) [--reason TEXT]",
+        FlagTable.Of(typeof(SetOptions)),
+        PositionalRule.Bound,
+        "Change a job's concurrency or its pause after each host, from the runner's next decision on; kept for continue. Recorded with who and --reason.",
+        ["cstar set 0b5e4a52 --max-concurrency 1 --reason 'peak traffic'", "cstar set latest --node-done-pause-time 5m"]);
+
     public static VerbSyntax Jobs { get; } = new(
         "cstar jobs",
         "usage: cstar jobs [list | show JOB-ID | log JOB-ID] [flags]",
