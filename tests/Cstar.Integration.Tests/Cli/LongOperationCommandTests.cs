@@ -94,4 +94,41 @@ public sealed class LongOperationCommandTests(BundledClusterFixture fixture) : I
         outcome.StandardOutput.Should().Contain("--mode must be full or incremental, not 'partial'");
         NodetoolCallsSince(mark, "repair").Values.Should().AllSatisfy(calls => calls.Should().BeEmpty());
     }
+
+    [SkippableFact(Timeout = 240_000)]
+    public async Task A_pause_from_another_terminal_stops_new_starts_until_resume_and_both_are_in_the_events_with_who()
+    {
+        LoopbackRequirement.SkipUnlessAvailable();
+        var jobId = Guid.NewGuid().ToString();
+        var events = Path.Combine(Cluster.Directory, "pause-events.ndjson");
+        var run = CliOnLoopback.CstarAsync(
+            Cluster, "run", "--command", "sleep 1", "--one", "--enforced-job-id", jobId, "--seed-host", Cluster.Addresses[0],
+            "--output-directory", fixture.Store, "--events", events);
+        var started = await Eventually.HoldsAsync(
+            () => Task.FromResult(File.Exists(events) && File.ReadAllText(events).Contains("\"type\":\"host-start\"", StringComparison.Ordinal)), TimeSpan.FromSeconds(100));
+
+        var pause = await CliOnLoopback.CstarAsync(Cluster, "pause", jobId, "--reason", "test pause", "--output-directory", fixture.Store);
+        var paused = await Eventually.HoldsAsync(
+            () => Task.FromResult(File.ReadAllText(events).Contains("\"control\":\"pause\"", StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
+        var startsWhenPaused = StartsIn(events);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var startsLater = StartsIn(events);
+        var resume = await CliOnLoopback.CstarAsync(Cluster, "resume", jobId, "--output-directory", fixture.Store);
+        var outcome = await run;
+
+        started.Should().BeTrue();
+        pause.ExitCode.Should().Be(0, pause.ToString());
+        paused.Should().BeTrue("the runner applies the pause at its next decision");
+        startsLater.Should().Be(startsWhenPaused, "no host starts while the job is paused");
+        startsWhenPaused.Should().BeLessThan(Cluster.Addresses.Count);
+        resume.ExitCode.Should().Be(0, resume.ToString());
+        outcome.ExitCode.Should().Be(0, outcome.ToString());
+        var who = $"{Environment.UserName}@{Environment.MachineName}";
+        File.ReadAllText(events).Should().Contain($"\"control\":\"pause\",\"value\":null,\"who\":\"{who}\",\"reason\":\"test pause\"")
+            .And.Contain("\"control\":\"resume\"");
+        outcome.StandardOutput.Should().Contain($"pause by {who} (test pause): took effect");
+    }
+
+    private static int StartsIn(string events) =>
+        File.ReadAllLines(events).Count(l => l.Contains("\"type\":\"host-start\"", StringComparison.Ordinal));
 }
