@@ -1,8 +1,8 @@
 namespace Cstar.Core.BackPressure;
 
 /// <summary>
-/// The pending-compaction samples of each node over the last <see cref="Window"/>: the trend (tasks per hour,
-/// negative when falling) is the change from the oldest sample kept to the newest.
+/// The pending-compaction samples of each node over the last <see cref="Window"/>, and their trend (tasks per hour,
+/// negative when falling).
 /// </summary>
 public sealed class LoadHistory
 {
@@ -27,7 +27,11 @@ public sealed class LoadHistory
         list.RemoveAll(s => load.At - s.At > Window && s != list[^1]);
     }
 
-    /// <summary>Tasks per hour (negative: falling), or null with fewer than two samples a second apart.</summary>
+    /// <summary>
+    /// Tasks per hour (negative: falling), or null with fewer than two samples a second apart: the least-squares slope
+    /// of the samples since the newest peak of the window (a jump caused by the job itself does not hide the fall that
+    /// follows it), or of the whole window when the newest sample is the peak (rising).
+    /// </summary>
     public double? RatePerHour(string host)
     {
         if (!_samples.TryGetValue(host, out var list) || list.Count < 2)
@@ -35,8 +39,19 @@ public sealed class LoadHistory
             return null;
         }
 
-        var (first, last) = (list[0], list[^1]);
-        var hours = (last.At - first.At).TotalHours;
-        return hours * 3600 < 1 ? null : (last.Pending - first.Pending) / hours;
+        var highest = list.Max(s => s.Pending);
+        var peak = list.FindLastIndex(s => s.Pending == highest);
+        var segment = peak < list.Count - 1 ? list[peak..] : list;
+        if ((segment[^1].At - segment[0].At).TotalSeconds < 1)
+        {
+            return null;
+        }
+
+        var origin = segment[0].At;
+        var xs = segment.Select(s => (s.At - origin).TotalHours).ToList();
+        var (meanX, meanY) = (xs.Average(), segment.Average(s => (double)s.Pending));
+        var covariance = xs.Zip(segment, (x, s) => (x - meanX) * (s.Pending - meanY)).Sum();
+        var variance = xs.Sum(x => (x - meanX) * (x - meanX));
+        return covariance / variance;
     }
 }

@@ -39,6 +39,20 @@ public sealed class BackPressureRulesTests
     }
 
     [Fact]
+    public void A_rise_caused_by_the_job_does_not_hide_the_fall_that_follows_it()
+    {
+        var history = new LoadHistory();
+        history.Record(new NodeLoad("a", T, 10, null));
+        history.Record(new NodeLoad("a", T.AddMinutes(1), 60, null));
+        history.Record(new NodeLoad("a", T.AddMinutes(2), 50, null));
+        history.Record(new NodeLoad("a", T.AddMinutes(3), 40, null));
+
+        var verdict = BackPressureRules.Check(["a"], Loads(new NodeLoad("a", T.AddMinutes(3), 40, null)), new BackPressureLimits(10, false), history);
+
+        verdict.Figures.Should().Equal("a: 40 pending compactions (limit 10), falling 600/h, about 3 min");
+    }
+
+    [Fact]
     public void Every_node_below_the_limit_and_without_streams_is_clear_and_the_limit_itself_is_not()
     {
         var limits = new BackPressureLimits(100, NoStreaming: true);
