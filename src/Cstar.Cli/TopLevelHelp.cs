@@ -18,6 +18,8 @@ internal static class TopLevelHelp
         text.AppendLine("  continue        resume a job where it stopped; a host never runs twice");
         text.AppendLine("  attach          watch a job running in the background or elsewhere; Ctrl+C leaves it running");
         text.AppendLine("  jobs            list jobs, show one, print a host's output");
+        text.AppendLine("  pause, resume   stop starting hosts in a running job (running hosts finish), or go on");
+        text.AppendLine("  set             change a running job's --max-concurrency(-per-dc) or --node-done-pause-time");
         text.AppendLine("  cleanup-jobs    delete finished jobs older than --max-job-age days");
         text.AppendLine("  ring            show clusters, DCs, racks and hosts as a job would discover them");
         text.AppendLine("  demo            a safe rolling restart on a built-in simulated ring");

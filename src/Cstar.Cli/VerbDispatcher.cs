@@ -14,7 +14,7 @@ namespace Cstar.Cli;
 /// </summary>
 internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
 {
-    private static readonly string[] BuiltInVerbs = ["continue", "attach", "cleanup-jobs", "ring", "jobs", "demo", "config"];
+    private static readonly string[] BuiltInVerbs = ["continue", "attach", "cleanup-jobs", "ring", "jobs", "demo", "config", "pause", "resume", "set"];
 
     private readonly IConsolePrompt _prompt = new TerminalPrompt();
     private readonly TimeProvider _time = TimeProvider.System;
@@ -56,6 +56,12 @@ internal sealed class VerbDispatcher(TextWriter stdout, TextWriter stderr)
                 return await RunAsync<ConfigOptions>(VerbSyntaxes.Config, rest, o => new ConfigVerb(stdout).RunAsync(o, CstarSettings.Load(SettingsSources.Default())));
             case "jobs":
                 return await RunAsync<JobsOptions>(VerbSyntaxes.Jobs, rest, o => new JobsVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None));
+            case "pause":
+                return await RunAsync<ControlOptions>(VerbSyntaxes.Pause, rest, o => new ControlVerb(stdout, _time).PauseAsync(o));
+            case "resume":
+                return await RunAsync<ControlOptions>(VerbSyntaxes.Resume, rest, o => new ControlVerb(stdout, _time).ResumeAsync(o));
+            case "set":
+                return await RunAsync<SetOptions>(VerbSyntaxes.Set, rest, o => new ControlVerb(stdout, _time).SetAsync(o));
             case "demo":
                 return await RunAsync<DemoOptions>(VerbSyntaxes.Demo, rest, o => new Demo.DemoVerb(stdout, stderr, _time).RunAsync(o, CancellationToken.None));
         }

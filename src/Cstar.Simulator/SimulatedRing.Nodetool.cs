@@ -17,7 +17,7 @@ public sealed partial class SimulatedRing
     {
         "status", "ring", "describering", "describecluster", "info", "version", "statusbinary", "statusgossip",
         "netstats", "compactionstats", "tablestats", "cfstats", "drain", "flush", "snapshot", "upgradesstables", "stopdaemon",
-        "disablebinary", "enablebinary", "disablegossip", "enablegossip",
+        "disablebinary", "enablebinary", "disablegossip", "enablegossip", "tpstats", "repair", "cleanup",
     };
 
     public NodetoolResponse RunNodetool(string address, IReadOnlyList<string> args)
@@ -67,7 +67,7 @@ public sealed partial class SimulatedRing
             case "statusgossip":
                 return Ok(node.GossipRunning(now) ? "running\n" : "not running\n");
             case "netstats":
-                return Ok(OperationalRenderers.Netstats(node.OperationMode(now)));
+                return Ok(OperationalRenderers.Netstats(node.OperationMode(now), node.Streams.Active(now)));
             case "compactionstats":
                 return Ok(OperationalRenderers.CompactionStats(node.Compactions.Pending(now), UserKeyspaces(), node.Version.Major >= 3));
             case "tablestats" or "cfstats":
@@ -80,6 +80,12 @@ public sealed partial class SimulatedRing
                 return Ok(string.Empty);
             case "upgradesstables":
                 return UpgradeSstables(node, now, line);
+            case "repair":
+                return Repair(node, now, line);
+            case "cleanup":
+                return Cleanup(node, now, line);
+            case "tpstats":
+                return TpStats(node, now);
             case "snapshot":
                 return Snapshot(node, now, line);
             case "stopdaemon":

@@ -48,6 +48,8 @@ internal static class FlagHelpTable
         ["cql-port"] = new(FlagGroup.Safety, "PORT", "9042"),
         ["wait-timeout"] = new(FlagGroup.Safety, "DURATION", "30m"),
         ["max-failures"] = new(FlagGroup.Safety, "N", "0"),
+        ["max-pending-compactions"] = new(FlagGroup.Safety, "N", "none, or the command's '# C* wait-for: compactions<N'"),
+        ["no-streaming"] = new(FlagGroup.Safety),
         ["dry-run"] = new(FlagGroup.Safety),
         ["estimate-per-host"] = new(FlagGroup.Safety, "DURATION"),
         ["confirm"] = new(FlagGroup.Safety),

@@ -3,6 +3,7 @@ using Cstar.Core.Execution;
 using Cstar.Core.Ports;
 using Cstar.Core.Topology;
 using Cstar.Ring.Health;
+using Cstar.Ring.Load;
 using Cstar.Transport.Cql;
 
 namespace Cstar.Cli.Composition;
@@ -26,4 +27,8 @@ internal static class HealthProbeFactory
             .ToList();
         return new CompositeRingHealthProbe(probes, Check);
     }
+
+    /// <summary>The back-pressure gate's probe: nodetool compactionstats / netstats on the node itself.</summary>
+    public static INodeLoadProbe CreateLoadProbe(JobOptions options, ICommandTransport transport, TimeProvider time) =>
+        new NodetoolLoadProbe(transport, new RingHealthProbeOptions { Nodetool = NodetoolCommand.Build(options) }, time);
 }

@@ -31,6 +31,8 @@ internal static class JobEngineFactory
         var services = new JobRunnerServices(store, new FileHostOutputStore(store.Paths), hostRunner, HealthProbeFactory.Create(options, transport, setup.Topology), time)
         {
             Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
+            Load = HealthProbeFactory.CreateLoadProbe(options, transport, time),
+            Controls = store,
         };
         return new JobEngine(new JobRunner(services), local);
     }

@@ -1,5 +1,6 @@
 using Cstar.Cli.Composition;
 using Cstar.Cli.Verbs;
+using Cstar.Core.BackPressure;
 using Cstar.Core.Commands;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
@@ -24,6 +25,8 @@ internal static class JobRunRequestFactory
             WaitTimeout = DurationFlag.Parse(options.WaitTimeout, "--wait-timeout") ?? TimeSpan.FromMinutes(30),
             RequireCql = options.WaitForCql || header.WaitForCql,
             CommandRebootsHost = header.RebootsHost,
+            NodeDonePause = TimeSpan.FromSeconds(Math.Max(0, options.NodeDonePauseTime ?? 0)),
+            BackPressure = BackPressureLimits.Of(options.MaxPendingCompactions, header.MaxPendingCompactions, options.NoStreaming),
             Environment = ArgumentEnvironment.Resolve(definition.Arguments, prompt, header, stderr),
         };
 }

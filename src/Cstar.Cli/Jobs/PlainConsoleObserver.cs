@@ -54,6 +54,13 @@ internal sealed class PlainConsoleObserver(
             case HostUnreachableEvent e:
                 HostUnreachable(e);
                 break;
+            case JobControlEvent e:
+                ControlApplied(e);
+                break;
+
+            // A back-pressure wait is shown through the gate event published with it (with its figures).
+            case BackPressureWaitEvent or BackPressurePassEvent:
+                break;
             case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent or SubscriberFailedEvent:
                 break;
             default:
@@ -211,6 +218,8 @@ internal sealed class PlainConsoleObserver(
     }
 
     private void HostUnreachable(HostUnreachableEvent args) => Line(args.Describe());
+
+    private void ControlApplied(JobControlEvent args) => Line($"{args.Describe()}: took effect");
 
     /// <summary>The command ended: its last lines, even without a newline, are printed before what comes next.</summary>
     private void FlushPartialLines(string host)

@@ -35,7 +35,8 @@ internal sealed class LiveConsoleObserver(LiveViewModel model, TimeProvider time
             case HostUnreachableEvent e:
                 HostUnreachable(e);
                 break;
-            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent or SubscriberFailedEvent:
+            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent or SubscriberFailedEvent
+                or BackPressureWaitEvent or BackPressurePassEvent or JobControlEvent:
                 break;
             default:
                 throw new UnhandledJobEventException(Name, jobEvent);

@@ -43,6 +43,13 @@ internal sealed class JobLogObserver(ILogger log) : IJobEventSubscriber
             case SubscriberFailedEvent e:
                 SubscriberFailed(e);
                 break;
+            case JobControlEvent e:
+                ControlApplied(e);
+                break;
+
+            // A back-pressure wait reaches the log as the gate event published with it (with its figures).
+            case BackPressureWaitEvent or BackPressurePassEvent:
+                break;
 
             // Host output is not logged (the job folder keeps it); the job's start and end are logged by JobLog itself.
             case HostOutputEvent or JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or JobHaltedEvent or JobEndedEvent:
@@ -114,6 +121,9 @@ internal sealed class JobLogObserver(ILogger log) : IJobEventSubscriber
             "Gate {Target} {GateState} after {WaitedSeconds}s: {Status}",
             target, args.Passed ? "passed" : "waiting", Math.Round(args.Waited.TotalSeconds, 1), args.Status);
     }
+
+    private void ControlApplied(JobControlEvent args) =>
+        _shown.Information("Control {Control} took effect (request {Sequence})", args.Describe(), args.Sequence);
 
     private void HostUnreachable(HostUnreachableEvent args) =>
         _shown.Warning("Host {Host} unreachable: {Unreachable}", args.Host, args.Describe());

@@ -55,6 +55,11 @@ internal static class JobFlagCheck
     /// </summary>
     public static void Values(JobOptions options, VerbSyntax syntax)
     {
+        if (options.MaxPendingCompactions is < 1)
+        {
+            throw syntax.Error($"`--max-pending-compactions` must be 1 or more (a host starts when fewer than N compactions are pending); got {options.MaxPendingCompactions}.");
+        }
+
         Port(options.SshPort, "--ssh-port", syntax);
         Port(options.CqlPort, "--cql-port", syntax);
         Rethrown(syntax, () =>

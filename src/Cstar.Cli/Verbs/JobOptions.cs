@@ -182,6 +182,12 @@ internal class JobOptions
     [Option("wait-timeout", HelpText = "How long to wait for a host to come back (default 30m).")]
     public string? WaitTimeout { get; set; }
 
+    [Option("max-pending-compactions", HelpText = "Back-pressure: a host starts only when it and its replicas report fewer than N pending compactions (nodetool compactionstats), and a finished host counts back only below N; each wait is bounded by --wait-timeout. Overrides the command's '# C* wait-for: compactions<N'.")]
+    public int? MaxPendingCompactions { get; set; }
+
+    [Option("no-streaming", HelpText = "Back-pressure: a host starts only when nodetool netstats shows no streams on it and its replicas; bounded by --wait-timeout.")]
+    public bool NoStreaming { get; set; }
+
     [Option("max-failures", HelpText = "Keep going until more than N hosts failed (default 0: halt on the first).")]
     public int? MaxFailures { get; set; }
 

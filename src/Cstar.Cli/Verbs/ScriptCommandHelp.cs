@@ -13,6 +13,7 @@ internal static class ScriptCommandHelp
         text.AppendLine($"Script: {command.Path}");
         text.AppendLine($"Its header: strategy {header.Strategy ?? "topology"}, cluster-parallel {Bool(header.ClusterParallel)}, dc-parallel {Bool(header.DcParallel)}"
             + (header.WaitForCql ? ", waits for CQL" : string.Empty)
+            + (header.MaxPendingCompactions is { } c ? $", back-pressure: fewer than {c} pending compactions (--max-pending-compactions)" : string.Empty)
             + (header.Timeout is { } t ? $", timeout {DurationText.Format(t)}" : string.Empty)
             + (header.MaxConcurrency is { } j ? $", max-concurrency {j}" : string.Empty)
             + " (flags override it).");

@@ -18,16 +18,30 @@ internal static class VerbSyntaxes
             FlagTable.Of(typeof(JobOptions)),
             PositionalRule.None,
             header.Description ?? "(no description in the script header)",
-            name == "run"
-                ? [
+            name switch
+            {
+                "run" =>
+                [
                     "cstar run --command 'nodetool flush' --seed-host 10.0.0.1 --dry-run",
                     "cstar run --command 'sudo systemctl restart cassandra' --seed-host 10.0.0.1 --wait-for-cql --stop-after 1",
                     "cstar run --command 'nodetool version' --host 10.0.0.1 --host 10.0.0.2 -j 2 --strategy all",
-                ]
-                : [
+                ],
+                "repair" =>
+                [
+                    "cstar repair --keyspace app --seed-host 10.0.0.1 --dry-run",
+                    "cstar repair --mode incremental --keyspace app --seed-host 10.0.0.1 --max-pending-compactions 50 --no-streaming --wait-timeout 12h",
+                ],
+                "cleanup" =>
+                [
+                    "cstar cleanup --keyspace app --jobs 2 --seed-host 10.0.0.1 --dry-run",
+                    "cstar cleanup --seed-host 10.0.0.1 --max-pending-compactions 20 --wait-timeout 6h",
+                ],
+                _ =>
+                [
                     $"cstar {name}{required} --seed-host 10.0.0.1 --dry-run",
                     $"cstar {name}{required} --seed-host 10.0.0.1 --stop-after 1",
-                ]);
+                ],
+            });
     }
 
     /// <summary>The job flags stored with a job, read again by `continue`.</summary>
@@ -75,6 +89,31 @@ internal static class VerbSyntaxes
         "Watch a job that runs in the background (--detach) or in another terminal: the live view on a terminal, else one line per event,\n"
         + "from its start until it ends. Ctrl+C stops watching and leaves the job running. JOB-ID may be a unique prefix of the id, or latest.",
         ["cstar attach latest", "cstar attach 0b5e4a52 | tee job.txt"]);
+
+    public static VerbSyntax Pause { get; } = new(
+        "cstar pause",
+        "usage: cstar pause JOB-ID [--reason TEXT] [flags]",
+        FlagTable.Of(typeof(ControlOptions)),
+        PositionalRule.Bound,
+        "Stop starting hosts in a job: hosts already running finish and are waited for. Recorded with who (user@host) and --reason; "
+        + "the runner applies it at its next decision, or the next cstar continue when no runner runs.",
+        ["cstar pause 0b5e4a52 --reason 'compactions falling behind'", "cstar pause latest"]);
+
+    public static VerbSyntax Resume { get; } = new(
+        "cstar resume",
+        "usage: cstar resume JOB-ID [--reason TEXT] [flags]",
+        FlagTable.Of(typeof(ControlOptions)),
+        PositionalRule.Bound,
+        "Let a paused job start hosts again (a job whose runner stopped goes on with cstar continue).",
+        ["cstar resume 0b5e4a52 --reason 'backlog cleared'"]);
+
+    public static VerbSyntax Set { get; } = new(
+        "cstar set",
+        "usage: cstar set JOB-ID (--max-concurrency N | --max-concurrency-per-dc N | --node-done-pause-time D) [--reason TEXT]",
+        FlagTable.Of(typeof(SetOptions)),
+        PositionalRule.Bound,
+        "Change a job's concurrency or its pause after each host, from the runner's next decision on; kept for continue. Recorded with who and --reason.",
+        ["cstar set 0b5e4a52 --max-concurrency 1 --reason 'peak traffic'", "cstar set latest --node-done-pause-time 5m"]);
 
     public static VerbSyntax Jobs { get; } = new(
         "cstar jobs",

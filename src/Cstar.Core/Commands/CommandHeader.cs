@@ -31,6 +31,12 @@ public sealed record CommandHeader(
     /// </summary>
     public bool TakesNodeDown { get; init; }
 
+    /// <summary>
+    /// <c># C* wait-for: compactions&lt;N</c>: the back-pressure gate holds a host's start until it and its replicas
+    /// report fewer than N pending compactions (and counts a finished host back only below N); --max-pending-compactions wins.
+    /// </summary>
+    public int? MaxPendingCompactions { get; init; }
+
     public static CommandHeader Empty(string name) =>
         new(name, null, null, null, null, ImmutableArray<CommandArgument>.Empty, false, null, null, ImmutableArray<string>.Empty);
 }

@@ -64,7 +64,7 @@ public static partial class CommandHeaderParser
                 "strategy" => header with { Strategy = ParseStrategy(source, number, value) },
                 "cluster-parallel" => header with { ClusterParallel = ParseBool(source, number, key, value) },
                 "dc-parallel" => header with { DcParallel = ParseBool(source, number, key, value) },
-                "wait-for" => header with { WaitForCql = ParseWaitFor(source, number, value) },
+                "wait-for" => ParseWaitFor(header, source, number, value),
                 "timeout" => header with { Timeout = ParseTimeout(source, number, value) },
                 "max-concurrency" => header with { MaxConcurrency = ParseConcurrency(source, number, value) },
                 "reboots-host" => header with { RebootsHost = ParseBool(source, number, key, value) },
@@ -102,13 +102,34 @@ public static partial class CommandHeaderParser
             _ => throw new CommandHeaderException(source, line, $"{key} must be true or false; found '{value}'"),
         };
 
-    private static bool ParseWaitFor(string source, int line, string value) =>
-        value switch
+    /// <summary>"cql", "none", "compactions&lt;N", or a comma-separated list of cql and compactions&lt;N.</summary>
+    private static CommandHeader ParseWaitFor(CommandHeader header, string source, int line, string value)
+    {
+        var result = header with { WaitForCql = false, MaxPendingCompactions = null };
+        foreach (var item in value.Split(',', StringSplitOptions.TrimEntries))
         {
-            "cql" => true,
-            "none" => false,
-            _ => throw new CommandHeaderException(source, line, $"wait-for must be 'cql' or 'none'; found '{value}'"),
-        };
+            const string Compactions = "compactions<";
+            if (item == "cql")
+            {
+                result = result with { WaitForCql = true };
+            }
+            else if (item == "none" && value == "none")
+            {
+                continue;
+            }
+            else if (item.StartsWith(Compactions, StringComparison.Ordinal)
+                && int.TryParse(item.AsSpan(Compactions.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0)
+            {
+                result = result with { MaxPendingCompactions = limit };
+            }
+            else
+            {
+                throw new CommandHeaderException(source, line, $"wait-for must be 'cql', 'compactions<N' (N above 0), both separated by a comma, or 'none'; found '{value}'");
+            }
+        }
+
+        return result;
+    }
 
     private static TimeSpan ParseTimeout(string source, int line, string value) =>
         DurationText.TryParse(value, out var timeout) && timeout > TimeSpan.Zero && timeout <= LongestTimeout

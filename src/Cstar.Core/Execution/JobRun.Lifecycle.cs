@@ -60,6 +60,7 @@ internal sealed partial class JobRun
         _progress = ProgressOf(_hosts.Values);
         _failuresBefore = _hosts.Values.Count(h => HostStateMachine.IsFailure(h.Kind));
         _events.Publish(new JobStartedEvent(Now, _jobId, definition.CommandName, definition.Clusters, _hosts.Count, _request.Resume));
+        ReadControls(force: true);
     }
 
     /// <summary>Store states → scheduler progress. Starting/Running are in flight (attached); a succeeded host counts as done and back.</summary>
@@ -134,6 +135,11 @@ internal sealed partial class JobRun
             if (verdict.IsOk && _request.RequireCql)
             {
                 verdict = HealthRules.HasReturned(host, _views, true, await CqlReadyAsync(host, stop).ConfigureAwait(false));
+            }
+
+            if (verdict.IsOk)
+            {
+                verdict = await ReturnedBelowBackPressureAsync(host, waited, stop).ConfigureAwait(false);
             }
 
             if (verdict.IsOk)
@@ -249,6 +255,8 @@ internal sealed partial class JobRun
 
     private async Task<JobOutcome> FinishAsync(JobState state, ExitCode code, string reason)
     {
+        // A request that came in since the last read is recorded as seen (it can change nothing now).
+        ReadControls(force: true);
         await WaitBoundedAsync(_cleanups, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return Complete(state, code, reason);
     }

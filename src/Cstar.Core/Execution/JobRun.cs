@@ -20,7 +20,7 @@ internal sealed partial class JobRun : IDisposable
 {
     private readonly JobRunnerServices _s;
     private readonly JobEventFanOut _events;
-    private readonly JobRunRequest _request;
+    private JobRunRequest _request;
     private readonly TimeProvider _time;
     private readonly string _jobId;
     private readonly Channel<HostMessage> _channel = Channel.CreateUnbounded<HostMessage>(new UnboundedChannelOptions { SingleReader = true });
@@ -51,6 +51,7 @@ internal sealed partial class JobRun : IDisposable
         _time = services.Time;
         _jobId = request.Definition.JobId;
         _polls = new GatePollSchedule(request.GateInitialDelay, request.GateMaxDelay);
+        _backPressure = CreateBackPressureGate(services, request);
     }
 
     private DateTimeOffset Now => _time.GetUtcNow();
@@ -90,6 +91,8 @@ internal sealed partial class JobRun : IDisposable
             {
                 Apply(message);
             }
+
+            ReadControls(force: false);
 
             if (stop.IsCancellationRequested)
             {
@@ -144,9 +147,21 @@ internal sealed partial class JobRun : IDisposable
             switch (decision)
             {
                 case SchedulingDecision.Start s:
+                    if (HeldByControls() is { } held)
+                    {
+                        Decide(held);
+                        return null;
+                    }
+
                     var room = _request.StopAfter is int max ? max - _startedThisRun : int.MaxValue;
+                    var clear = await ClearOfBackPressureAsync([.. s.Hosts.Take(room)], stop);
+                    if (clear.Count == 0)
+                    {
+                        return null;
+                    }
+
                     // Persist the whole wave first, then launch it: the first host's SSH work does not slow the records of the others.
-                    var wave = await ConfirmAsync([.. s.Hosts.Take(room)], stop);
+                    var wave = await ConfirmAsync(clear, stop);
                     if (wave is null)
                     {
                         return _haltReason is not null && !inFlight ? EndState() : null;
@@ -424,6 +439,7 @@ internal sealed partial class JobRun : IDisposable
         Record(host, HostTransition.Succeeded(Now));
         _awaiting.Remove(host);
         _progress = _progress.WithDone(host).WithReturned(host);
+        NoteSuccess(host);
         _events.Publish(new GatePassEvent(Now, _jobId, host, waited));
         Cleanup(host);
     }
@@ -465,6 +481,24 @@ internal sealed partial class JobRun : IDisposable
         if (NeedsPolling)
         {
             var delay = _polls.Next - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_s.Controls is not null)
+        {
+            var delay = _nextControlRead - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_nodeDoneWake is { } done)
+        {
+            var delay = done - Now;
+            waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_backPressureRecheck is { } recheck)
+        {
+            var delay = recheck - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
         }
 

@@ -1,3 +1,4 @@
+using Cstar.Core.BackPressure;
 using Cstar.Core.Jobs;
 using Cstar.Core.Scheduling;
 
@@ -95,6 +96,25 @@ public sealed record JobRunRequest
 
         return environment;
     }
+
+    /// <summary>
+    /// The back-pressure gate (<c>--max-pending-compactions</c>, <c># C* wait-for: compactions&lt;N</c>, <c>--no-streaming</c>):
+    /// a host starts only while it and its replicas are below the limits, and a finished host counts back only when
+    /// it is. Each hold is bounded by <see cref="WaitTimeout"/>.
+    /// </summary>
+    public BackPressureLimits BackPressure { get; init; } = BackPressureLimits.None;
+
+    /// <summary>The longest a held node's figures are reused (it is read again after 1 s, then twice as late each time up to this).</summary>
+    public TimeSpan BackPressurePollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A hold is reported in the events and the log when it begins, then this often (the views show every read).</summary>
+    public TimeSpan BackPressureReportInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>After a host succeeds, no host starts for this long (<c>--node-done-pause-time</c>; <c>cstar set</c> changes it).</summary>
+    public TimeSpan NodeDonePause { get; init; }
+
+    /// <summary>How often the runner looks for operator requests (pause, resume, set) while it waits.</summary>
+    public TimeSpan ControlPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long Ctrl+C waits for host tasks to detach before returning.</summary>
     public TimeSpan DetachGrace { get; init; } = TimeSpan.FromSeconds(1);

@@ -10,6 +10,12 @@ public sealed record JobRunnerServices(
     IRingHealthProbe Health,
     TimeProvider Time)
 {
+    /// <summary>Reads the nodes' load for the back-pressure gate; needed when the request sets <see cref="JobRunRequest.BackPressure"/>.</summary>
+    public INodeLoadProbe? Load { get; init; }
+
+    /// <summary>Operator requests (pause, resume, set) read at each decision; null: none (the job runs as started).</summary>
+    public IJobControls? Controls { get; init; }
+
     /// <summary>Asked before each host starts (<c>--confirm</c>); null: never ask.</summary>
     public IHostConfirmation? Confirmation { get; init; }
 }

@@ -123,6 +123,26 @@ public sealed class SchedulingContext
         return new SchedulingContext(topology, policy, clusters.ToImmutable(), treatments.ToImmutable());
     }
 
+    /// <summary>The same context with other concurrency caps (<c>cstar set</c>); the replica index does not depend on them.</summary>
+    public SchedulingContext WithConcurrency(int? maxConcurrency, int? maxConcurrencyPerDc) =>
+        new(Topology, Policy with { MaxConcurrency = maxConcurrency, MaxConcurrencyPerDc = maxConcurrencyPerDc }, Clusters, Keyspaces);
+
+    /// <summary>
+    /// The host and every node that shares a replica requirement with it (its replicas in the keyspaces the job
+    /// covers), in address order; only the host when the job has no replica map (strategy all or one without
+    /// consistency awareness).
+    /// </summary>
+    public IReadOnlyList<string> HostAndReplicas(string address)
+    {
+        if (!TryLocate(address, out var cluster, out var node))
+        {
+            return [address];
+        }
+
+        return [.. cluster.HostConstraints[node].SelectMany(c => cluster.ConstraintMembers[c]).Append(node).Distinct()
+            .Select(i => cluster.Addresses[i]).Order(AddressComparer.Instance)];
+    }
+
     /// <summary>The order in which candidates are considered: cluster, DC order, rack, address.</summary>
     internal int RankOf(string address) => _rank.TryGetValue(address, out var rank) ? rank : int.MaxValue;
 

@@ -51,7 +51,8 @@ public sealed class NdjsonEventWriter : IJobEventSubscriber, IDisposable
     {
         switch (jobEvent)
         {
-            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or GatePassEvent or JobHaltedEvent or JobEndedEvent:
+            case JobStartedEvent or HostStartedEvent or HostFinishedEvent or GateWaitEvent or GatePassEvent or JobHaltedEvent or JobEndedEvent
+                or BackPressureWaitEvent or BackPressurePassEvent or JobControlEvent:
                 Write(jobEvent);
                 break;
             case HostChangedEvent or HostOutputEvent or DecisionEvent or GateEvent or HostUnreachableEvent or SubscriberFailedEvent:

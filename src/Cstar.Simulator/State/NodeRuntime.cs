@@ -67,6 +67,9 @@ internal sealed class NodeRuntime
 
     public CompactionBacklog Compactions { get; }
 
+    /// <summary>Streams of repairs run on this node or with it as a peer (netstats).</summary>
+    public StreamPlans Streams { get; } = new();
+
     /// <summary>The process answers nodetool (JMX) now.</summary>
     public bool Serving(DateTimeOffset now) => HostUp && ProcessRunning && now >= ServingFrom;
 

@@ -50,6 +50,7 @@ public sealed class TypicalMistakesTests
         { "cstar", ["run", "--seed-host", Seed], "--command" },
         { "cstar", ["run", "--command", "x", "stray/word", "--seed-host", Seed], "stray/word" },
         { "cstar", ["run", "--max-failures", "-1", "--command", "x", "--seed-host", Seed], "--max-failures" },
+        { "cstar", ["run", "--max-pending-compactions", "0", "--command", "x", "--seed-host", Seed], "--max-pending-compactions" },
         { "cstar", ["run", "--node-done-pause-time", "soon", "--command", "x", "--seed-host", Seed], "--node-done-pause-time" },
         { "cstar", ["run", "--ssh-password", "hunter2", "--command", "x", "--seed-host", Seed], "--ssh-password" },
         { "cstar", ["run", "-x", "--command", "x", "--seed-host", Seed], "-x" },

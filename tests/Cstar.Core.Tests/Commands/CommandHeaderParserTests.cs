@@ -30,6 +30,8 @@ public sealed class CommandHeaderParserTests
     [InlineData("upgradesstables", "one", false)]
     [InlineData("nodetool", "topology", false)]
     [InlineData("cqlsh", "all", false)]
+    [InlineData("repair", "topology", false)]
+    [InlineData("cleanup", "topology", false)]
     public void Every_bundled_command_has_a_valid_header_with_a_description(string name, string strategy, bool waitsForCql)
     {
         var path = Path.Combine(RepositoryPaths.Root, "commands", name + ".sh");
@@ -40,6 +42,20 @@ public sealed class CommandHeaderParserTests
         header.Strategy.Should().Be(strategy);
         header.WaitForCql.Should().Be(waitsForCql);
         header.Warnings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("repair")]
+    [InlineData("cleanup")]
+    public void The_bundled_long_operations_turn_the_compaction_gate_on_by_default_and_do_not_take_their_node_down(string name)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "commands", name + ".sh");
+
+        var header = CommandHeaderParser.Parse(path, name, File.ReadAllText(path));
+
+        header.MaxPendingCompactions.Should().Be(100);
+        header.TakesNodeDown.Should().BeFalse();
+        header.Arguments.Select(a => a.Option).Should().Contain("--keyspace");
     }
 
     [Fact]
@@ -98,10 +114,26 @@ public sealed class CommandHeaderParserTests
     }
 
     [Theory]
+    [InlineData("compactions<100", false, 100)]
+    [InlineData("cql, compactions<8", true, 8)]
+    [InlineData("cql", true, null)]
+    [InlineData("none", false, null)]
+    public void Wait_for_names_cql_a_compaction_limit_or_both(string value, bool cql, int? compactions)
+    {
+        var header = Parse($"#!/bin/sh\n# C* wait-for: {value}\n");
+
+        header.WaitForCql.Should().Be(cql);
+        header.MaxPendingCompactions.Should().Be(compactions);
+    }
+
+    [Theory]
     [InlineData("# C* strategy: sideways", 2, "strategy")]
     [InlineData("# C* dc-parallel: yes", 2, "dc-parallel must be true or false")]
     [InlineData("# C* cluster-parallel: 1", 2, "cluster-parallel must be true or false")]
     [InlineData("# C* wait-for: ssh", 2, "wait-for")]
+    [InlineData("# C* wait-for: compactions<0", 2, "compactions<N")]
+    [InlineData("# C* wait-for: compactions<many", 2, "compactions<N")]
+    [InlineData("# C* wait-for: cql, none", 2, "wait-for")]
     [InlineData("# C* timeout: soon", 2, "timeout")]
     [InlineData("# C* timeout: 31d", 2, "at most 30 days")]
     [InlineData("# C* timeout: 99999999999d", 2, "at most 30 days")]

@@ -37,12 +37,17 @@ internal sealed class RunnerHarness
     /// <summary>Subscribers handed the events before <see cref="Observer"/>.</summary>
     public List<IJobEventSubscriber> OtherSubscribers { get; } = [];
 
+    /// <summary>The back-pressure gate's figures (read only when a request sets limits).</summary>
+    public FakeNodeLoadProbe Load => _load ??= new FakeNodeLoadProbe(Clock);
+
     /// <summary>--confirm answers; null: nobody is asked.</summary>
     public IHostConfirmation? Confirmation { get; set; }
 
     public string JobId { get; } = "job-1";
 
-    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Confirmation = Confirmation });
+    private FakeNodeLoadProbe? _load;
+
+    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Confirmation = Confirmation, Load = Load });
 
     public JobRunRequest Request(SchedulingPolicy? policy = null, IEnumerable<string>? targets = null, TestRing? ring = null) => new()
     {

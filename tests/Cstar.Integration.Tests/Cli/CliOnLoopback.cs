@@ -22,7 +22,7 @@ internal static class CliOnLoopback
     /// <summary>With <paramref name="standardInput"/> typed on stdin (then closed), e.g. the answers to --confirm.</summary>
     public static async Task<ProcessOutcome> CstarWithInputAsync(LoopbackCluster cluster, IReadOnlyDictionary<string, string?> environment, string? standardInput, params string[] args)
     {
-        var withSsh = args is ["jobs", ..] or ["continue", ..] or ["cleanup-jobs", ..] or ["attach", ..] ? args : [.. args, .. SshFlags(cluster)];
+        var withSsh = args is ["jobs", ..] or ["continue", ..] or ["cleanup-jobs", ..] or ["attach", ..] or ["pause", ..] or ["resume", ..] or ["set", ..] ? args : [.. args, .. SshFlags(cluster)];
         var home = Path.Combine(cluster.Directory, "operator-home");
         Directory.CreateDirectory(home);
         return await ProcessRunner.RunAsync(

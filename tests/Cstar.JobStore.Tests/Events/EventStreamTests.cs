@@ -24,6 +24,10 @@ public sealed class EventStreamTests
         new GateWaitEvent(T, "job-1", null, "10.0.0.3 is down (DN)"),
         new GatePassEvent(T, "job-1", "10.0.0.4", TimeSpan.FromMinutes(2)),
         new JobHaltedEvent(T, "job-1", "host 10.0.0.1 did not come back"),
+        new BackPressureWaitEvent(T, "job-1", "10.0.0.5", Returning: false, ["10.0.0.5: 7,412 pending compactions (limit 100), falling 310/h, about 23 h"], TimeSpan.FromMinutes(5)),
+        new BackPressurePassEvent(T, "job-1", "10.0.0.5", Returning: true, TimeSpan.FromHours(23)),
+        new JobControlEvent(T, "job-1", 7, Core.Jobs.Controls.JobControlKind.MaxConcurrency, "4", "alice@jump1", "compactions behind"),
+        new JobControlEvent(T, "job-1", 8, Core.Jobs.Controls.JobControlKind.Pause, null, "bob@jump2", null),
         new JobEndedEvent(T, "job-1", JobState.StoppedAfter, HostCounts.Empty with { Succeeded = 3, Failed = 1 }),
     ];
 

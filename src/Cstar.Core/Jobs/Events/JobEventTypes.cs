@@ -1,7 +1,7 @@
 namespace Cstar.Core.Jobs.Events;
 
 /// <summary>
-/// The <c>"type"</c> of each event. The first seven are the <c>--events</c> NDJSON stream
+/// The <c>"type"</c> of each event. The first ten are the <c>--events</c> NDJSON stream
 /// (<c>jobs-schema/events.schema.json</c> describes each); the others are for the console views and the log only.
 /// </summary>
 public static class JobEventTypes
@@ -13,6 +13,9 @@ public static class JobEventTypes
     public const string GatePass = "gate-pass";
     public const string Halt = "halt";
     public const string JobEnd = "job-end";
+    public const string BackPressureWait = "back-pressure-wait";
+    public const string BackPressurePass = "back-pressure-pass";
+    public const string Control = "control";
 
     public const string HostChange = "host-change";
     public const string HostOutput = "host-output";
