@@ -22,11 +22,17 @@ public sealed class BackPressureGate(INodeLoadProbe probe, BackPressureLimits li
     /// <summary>The first re-read of a node that holds the gate.</summary>
     public TimeSpan MinPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    public async Task<BackPressureVerdict> CheckAsync(IReadOnlyCollection<string> nodes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Judges <paramref name="nodes"/>; figures read at or before <paramref name="readAfter"/> are never reused (a return
+    /// check passes the end of the host's command: figures from before it ran say nothing about what it left).
+    /// </summary>
+    public async Task<BackPressureVerdict> CheckAsync(IReadOnlyCollection<string> nodes, CancellationToken cancellationToken, DateTimeOffset? readAfter = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         var now = time.GetUtcNow();
-        var stale = nodes.Distinct(StringComparer.Ordinal).Where(n => NextRead(n) <= now).ToList();
+        var stale = nodes.Distinct(StringComparer.Ordinal)
+            .Where(n => NextRead(n) <= now || (readAfter is { } after && (!_latest.TryGetValue(n, out var last) || last.At <= after)))
+            .ToList();
         var read = await Task.WhenAll(stale.Select(n => probe.ReadAsync(n, limits, cancellationToken))).ConfigureAwait(false);
         foreach (var answer in read)
         {

@@ -83,7 +83,7 @@ internal sealed partial class JobRun
         BackPressureVerdict verdict;
         try
         {
-            verdict = await _backPressure.CheckAsync([host], stop).ConfigureAwait(false);
+            verdict = await _backPressure.CheckAsync([host], stop, readAfter: Now - waited).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -147,6 +147,8 @@ internal sealed partial class JobRun : IDisposable
             switch (decision)
             {
                 case SchedulingDecision.Start s:
+                    // Before any start, the latest requests: a pause sent a moment ago must hold this wave.
+                    ReadControls(force: true);
                     if (HeldByControls() is { } held)
                     {
                         Decide(held);

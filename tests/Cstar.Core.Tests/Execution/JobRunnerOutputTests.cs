@@ -37,7 +37,9 @@ public sealed class JobRunnerOutputTests
         h.Outputs.Bytes(host, OutputChannel.Out).Length.Should().Be(Chunks * ChunkBytes, "out gets every byte whatever the display does");
         var shown = h.Observer.Output.Where(o => o.Host == host).ToList();
         shown.Where(o => o.Stream == OutputStreamKind.StandardOutput).Sum(o => o.Text.Length).Should().BeLessThanOrEqualTo(2 * Bound, "at most one drained batch (being shown while the console is stuck) and one full queue behind it");
-        shown.Should().ContainSingle(o => o.Text.Contains("bytes of output not shown here")).Which.Text.Should().Contain($"cstar jobs log job-1 --host {host}");
+        // Each time the display fell behind it says so (once or more, depending on when the loop drained).
+        var notices = shown.Where(o => o.Text.Contains("bytes of output not shown here")).ToList();
+        notices.Should().NotBeEmpty().And.OnlyContain(o => o.Text.Contains($"cstar jobs log job-1 --host {host}"));
     }
 
     [Fact(Timeout = 30_000)]

@@ -28,6 +28,9 @@ public static class JobEventSamples
         new HostFinishedEvent(T, "job-1", "10.0.0.1", HostRunStateKind.Succeeded, 0, null, TimeSpan.FromSeconds(40)),
         new JobHaltedEvent(T, "job-1", "halted after 1 failure(s)"),
         new SubscriberFailedEvent(T, "job-1", "the console view", JobEventTypes.HostChange, "IOException: broken pipe"),
+        new BackPressureWaitEvent(T, "job-1", "10.0.0.5", Returning: false, ["10.0.0.5: 7,412 pending compactions (limit 100), falling 310/h, about 23 h"], TimeSpan.FromMinutes(5)),
+        new BackPressurePassEvent(T, "job-1", "10.0.0.5", Returning: true, TimeSpan.FromHours(23)),
+        new JobControlEvent(T, "job-1", 7, Core.Jobs.Controls.JobControlKind.MaxConcurrency, "4", "alice@jump1", "compactions behind"),
         new JobEndedEvent(T, "job-1", JobState.Finished, HostCounts.Empty with { Succeeded = 3 }),
     ];
 
