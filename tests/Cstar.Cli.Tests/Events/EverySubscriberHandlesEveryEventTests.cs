@@ -47,7 +47,7 @@ public sealed class EverySubscriberHandlesEveryEventTests
     }
 
     [Fact]
-    public void Only_the_seven_milestones_reach_the_events_stream()
+    public void Only_the_milestones_the_schema_describes_reach_the_events_stream()
     {
         var output = new StringWriter();
         using var writer = new NdjsonEventWriter(output, ownsWriter: false);
@@ -59,7 +59,7 @@ public sealed class EverySubscriberHandlesEveryEventTests
 
         output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('"')[3]).Should().Equal(
             JobEventTypes.JobStart, JobEventTypes.HostStart, JobEventTypes.GateWait, JobEventTypes.GatePass,
-            JobEventTypes.HostFinish, JobEventTypes.Halt, JobEventTypes.JobEnd);
+            JobEventTypes.HostFinish, JobEventTypes.Halt, JobEventTypes.BackPressureWait, JobEventTypes.BackPressurePass, JobEventTypes.Control, JobEventTypes.JobEnd);
     }
 
     private static IEnumerable<IJobEventSubscriber> Subscribers()
