@@ -2,6 +2,7 @@ using Cstar.Cli.Arguments;
 using Cstar.Cli.Jobs;
 using Cstar.Core.Commands;
 using Cstar.Core.Errors;
+using Cstar.Core.Scheduling;
 
 namespace Cstar.Cli.Verbs;
 
@@ -69,6 +70,10 @@ internal static class JobFlagCheck
             DurationFlag.Parse(options.SshAliveTimeout, "--ssh-alive-timeout");
             DurationFlag.Parse(options.EstimatePerHost, "--estimate-per-host");
             DurationFlag.Parse(options.ReconnectWindow, "--reconnect-window");
+            if (options.DcOrder.Any())
+            {
+                StrategyResolver.ParseDcOrder(string.Join(',', options.DcOrder));
+            }
         });
     }
 

@@ -55,6 +55,7 @@ public sealed class TypicalMistakesTests
         { "cstar", ["run", "--ssh-password", "hunter2", "--command", "x", "--seed-host", Seed], "--ssh-password" },
         { "cstar", ["run", "-x", "--command", "x", "--seed-host", Seed], "-x" },
         { "cstar", ["run", "--command", "x", "--seed-host", Seed, "--dc-order"], "--dc-order" },
+        { "cstar", ["run", "--command", "x", "--seed-host", Seed, "--dc-order", "dc2,dc1,dc2"], "names DC dc2 twice" },
         { "cstar", ["ring", "--stop-after", "1", "--seed-host", Seed], "--stop-after" },
         { "cstar", ["ring", "--seed-hots", Seed], "did you mean `--seed-host`?" },
         { "cstar", ["ring"], "--seed-host" },
