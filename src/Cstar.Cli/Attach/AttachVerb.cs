@@ -47,7 +47,7 @@ internal sealed class AttachVerb(TextWriter stdout, TextWriter stderr, TimeProvi
                 await AnsiConsole.Live(LiveViewRenderer.Render(model, time.GetUtcNow())).AutoClear(false).StartAsync(async context =>
                     await FollowAsync(store, jobId, folder, e =>
                     {
-                        AttachedLiveModel.Apply(model, e, lastWasStart);
+                        AttachedLiveModel.Apply(model, jobId, e, lastWasStart);
                         lastWasStart = e.Type == JobEventTypes.HostStart && e.Field("attach") != "true";
                     }, () => context.UpdateTarget(LiveViewRenderer.Render(model, time.GetUtcNow())), stop.Token));
             }

@@ -27,12 +27,11 @@ internal static class AttachedLiveModel
         return new LiveViewModel(topology, job.Hosts.Select(h => h.Host), job.Definition.CreatedAt);
     }
 
-    /// <summary>Moves the model by one stored event; <paramref name="lastWasStart"/> tells a new wave from the rest of one.</summary>
-    public static void Apply(LiveViewModel model, StoredEvent e, bool lastWasStart)
+    /// <summary>Moves the model by one stored event of job <paramref name="job"/>; <paramref name="lastWasStart"/> tells a new wave from the rest of one.</summary>
+    public static void Apply(LiveViewModel model, string job, StoredEvent e, bool lastWasStart)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(e);
-        var job = e.Field("job") ?? string.Empty;
         switch (e.Type)
         {
             case JobEventTypes.HostStart when e.Host is { } host:

@@ -38,7 +38,7 @@ public sealed class AttachViewTests
             "\"type\":\"host-finish\",\"host\":\"10.0.0.5\",\"state\":\"succeeded\",\"exitCode\":0",
         })
         {
-            AttachedLiveModel.Apply(model, Event(fields), lastWasStart: false);
+            AttachedLiveModel.Apply(model, "job-1", Event(fields), lastWasStart: false);
             states.Add(model.StateOf("10.0.0.5"));
         }
 
