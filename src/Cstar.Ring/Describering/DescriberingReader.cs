@@ -20,7 +20,7 @@ public sealed class DescriberingReader
     private readonly ParsePool _pool;
     private readonly string _command;
     private readonly List<TokenRange> _ranges;
-    private readonly HashSet<string> _endTokens = new(ReferenceEqualityComparer.Instance);
+    private ulong[] _endTokensSeen;
     private string[] _buffer = new string[16];
     private string? _schemaVersion;
     private bool _headerSeen;
@@ -31,6 +31,7 @@ public sealed class DescriberingReader
         _pool = pool ?? throw new ArgumentNullException(nameof(pool));
         _command = keyspace is null ? "describering" : "describering " + keyspace;
         _ranges = new List<TokenRange>(pool.LastRangeCount);
+        _endTokensSeen = new ulong[(pool.TokenCount / 64) + 1];
     }
 
     public void AddLine(ReadOnlySpan<char> line)
@@ -54,15 +55,7 @@ public sealed class DescriberingReader
                 throw Error(line, "a token range before the 'TokenRange:' line");
             }
 
-            var range = ParseRange(line, trimmed);
-
-            // Pooled tokens are unique instances, so a reference set finds a range printed twice.
-            if (!_endTokens.Add(range.EndToken))
-            {
-                throw Error(line, $"a second range ending at token {range.EndToken}");
-            }
-
-            _ranges.Add(range);
+            _ranges.Add(ParseRange(line, trimmed));
             return;
         }
 
@@ -136,10 +129,13 @@ public sealed class DescriberingReader
         }
 
         var rest = trimmed[RangePrefix.Length..^1];
-        string? start = null;
-        string? end = null;
-        var count = -1;
+        ReadOnlySpan<char> start = default;
+        ReadOnlySpan<char> end = default;
+        ReadOnlySpan<char> endpoints = default;
         ReadOnlySpan<char> details = default;
+        var hasStart = false;
+        var hasEnd = false;
+        var hasEndpoints = false;
         while (!rest.IsEmpty)
         {
             var colon = rest.IndexOf(':');
@@ -181,14 +177,17 @@ public sealed class DescriberingReader
 
             switch (name)
             {
-                case "start_token" when start is null && SpanText.IsToken(value):
-                    start = _pool.Token(value);
+                case "start_token" when !hasStart && SpanText.IsToken(value):
+                    start = value;
+                    hasStart = true;
                     break;
-                case "end_token" when end is null && SpanText.IsToken(value):
-                    end = _pool.Token(value);
+                case "end_token" when !hasEnd && SpanText.IsToken(value):
+                    end = value;
+                    hasEnd = true;
                     break;
-                case "endpoints" when count < 0:
-                    count = ReadEndpoints(line, value);
+                case "endpoints" when !hasEndpoints:
+                    endpoints = value;
+                    hasEndpoints = true;
                     break;
                 case "rpc_endpoints":
                     break;
@@ -200,19 +199,50 @@ public sealed class DescriberingReader
             }
         }
 
-        if (start is null || end is null || count < 0)
+        if (!hasStart || !hasEnd || !hasEndpoints)
         {
             throw Error(line, "a token range without start_token, end_token and endpoints");
         }
 
-        var endpoints = _pool.Endpoints(_buffer.AsSpan(0, count));
-        var array = ImmutableCollectionsMarshal.AsArray(endpoints)!;
-        if (!details.IsEmpty && _pool.LocatedSets.Add(array))
+        var slot = _pool.Slot(end);
+        MarkEndToken(line, slot);
+
+        // A range already made from the same text (another keyspace with this replication) is taken as is; any
+        // other text is read in full: tokens pooled, every endpoint checked to be an address, the list pooled.
+        var range = slot.Match(start, endpoints);
+        if (range is null)
+        {
+            var count = ReadEndpoints(line, endpoints);
+            var list = ImmutableCollectionsMarshal.AsArray(_pool.Endpoints(_buffer.AsSpan(0, count)))!;
+            range = slot.Range(_pool.Token(start), list);
+        }
+
+        // Details equal to what the known locations print add nothing and conflict with nothing; any other
+        // details are read in full, so a DC or rack that contradicts an earlier line is always refused.
+        if (!details.IsEmpty && !_pool.IsKnownDetails(details, range.Endpoints.AsSpan()))
         {
             ReadDetails(line, details);
         }
 
-        return _pool.Range(start, end, endpoints);
+        return range;
+    }
+
+    /// <summary>Pooled tokens have dense ids, so a bit per id finds a range printed twice.</summary>
+    private void MarkEndToken(ReadOnlySpan<char> line, TokenSlot slot)
+    {
+        var word = slot.Id >> 6;
+        if (word >= _endTokensSeen.Length)
+        {
+            Array.Resize(ref _endTokensSeen, Math.Max(word + 1, _endTokensSeen.Length * 2));
+        }
+
+        var bit = 1UL << (slot.Id & 63);
+        if ((_endTokensSeen[word] & bit) != 0)
+        {
+            throw Error(line, $"a second range ending at token {slot.Text}");
+        }
+
+        _endTokensSeen[word] |= bit;
     }
 
     private int ReadEndpoints(ReadOnlySpan<char> line, ReadOnlySpan<char> list)
@@ -274,7 +304,7 @@ public sealed class DescriberingReader
             var rack = item[(rackAt + ", rack:".Length)..];
             if (!_pool.Locations.TryGetValue(address, out var known))
             {
-                _pool.Locations[address] = new EndpointLocation(dc.ToString(), rack.ToString());
+                _pool.Locate(address, new EndpointLocation(dc.ToString(), rack.ToString()));
             }
             else if (!dc.SequenceEqual(known.Datacenter) || !rack.SequenceEqual(known.Rack))
             {

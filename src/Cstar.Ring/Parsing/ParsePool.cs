@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Cstar.Ring.Parsing;
@@ -11,23 +10,13 @@ namespace Cstar.Ring.Parsing;
 /// </summary>
 public sealed class ParsePool
 {
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TokenSlot> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _addresses = new(StringComparer.Ordinal);
     private readonly HashSet<string[]> _endpointSets = new(EndpointSetComparer.Instance);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly Dictionary<string, string> _printedDetails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TokenSlot>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
     private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _addressLookup;
     private readonly HashSet<string[]>.AlternateLookup<ReadOnlySpan<string>> _endpointLookup;
-
-    /// <summary>DC and rack of each address, from describering's endpoint_details.</summary>
-    internal Dictionary<string, Describering.EndpointLocation> Locations { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Endpoint lists whose details were already read (by reference): details are parsed once per list.</summary>
-    internal HashSet<string[]> LocatedSets { get; } = new(ReferenceEqualityComparer.Instance);
-
-    private readonly Dictionary<RangeKey, Core.Replication.TokenRange> _ranges = new();
-
-    /// <summary>How many ranges the last describering had: the next keyspace of the same ring has as many, so lists start at that size.</summary>
-    internal int LastRangeCount { get; set; }
 
     public ParsePool()
     {
@@ -36,16 +25,31 @@ public sealed class ParsePool
         _endpointLookup = _endpointSets.GetAlternateLookup<ReadOnlySpan<string>>();
     }
 
+    /// <summary>DC and rack of each address, from describering's endpoint_details.</summary>
+    internal Dictionary<string, Describering.EndpointLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many ranges the last describering had: the next keyspace of the same ring has as many, so lists start at that size.</summary>
+    internal int LastRangeCount { get; set; }
+
+    /// <summary>How many distinct tokens the pool holds: every token slot's id is below it.</summary>
+    internal int TokenCount => _tokens.Count;
+
     /// <summary>The one string instance for this token text.</summary>
-    public string Token(ReadOnlySpan<char> text)
+    public string Token(ReadOnlySpan<char> text) => Slot(text).Text;
+
+    /// <summary>
+    /// The one slot for this token text: its pooled string, its id, and the ranges ending at it (keyspaces with the
+    /// same replication share their ranges, records being immutable, which halves a large ring's memory).
+    /// </summary>
+    internal TokenSlot Slot(ReadOnlySpan<char> text)
     {
         if (_tokenLookup.TryGetValue(text, out var existing))
         {
             return existing;
         }
 
-        var created = text.ToString();
-        _tokens.Add(created, created);
+        var created = new TokenSlot(text.ToString(), _tokens.Count);
+        _tokens.Add(created.Text, created);
         return created;
     }
 
@@ -75,31 +79,19 @@ public sealed class ParsePool
         return ImmutableCollectionsMarshal.AsImmutableArray(created);
     }
 
+    /// <summary>Records where endpoint_details placed an address, and how that detail prints (for <see cref="IsKnownDetails"/>).</summary>
+    internal void Locate(string address, Describering.EndpointLocation location)
+    {
+        Locations.Add(address, location);
+        _printedDetails.Add(address, $"EndpointDetails(host:{address}, datacenter:{location.Datacenter}, rack:{location.Rack})");
+    }
+
     /// <summary>
-    /// The one <see cref="Core.Replication.TokenRange"/> for these pooled tokens and replica list: keyspaces with
-    /// the same replication share their ranges (records are immutable), which halves a large ring's memory.
+    /// True when an endpoint_details text is exactly what the known locations of <paramref name="endpoints"/> print as,
+    /// in their order: reading it again would find nothing new and no conflict.
     /// </summary>
-    public Core.Replication.TokenRange Range(string start, string end, ImmutableArray<string> endpoints)
-    {
-        var key = new RangeKey(start, end, ImmutableCollectionsMarshal.AsArray(endpoints)!);
-        if (!_ranges.TryGetValue(key, out var range))
-        {
-            range = new Core.Replication.TokenRange(start, end, endpoints);
-            _ranges.Add(key, range);
-        }
-
-        return range;
-    }
-
-    /// <summary>Pooled parts compare by reference: equal text is the same instance.</summary>
-    private readonly record struct RangeKey(string Start, string End, string[] Endpoints)
-    {
-        public bool Equals(RangeKey other) =>
-            ReferenceEquals(Start, other.Start) && ReferenceEquals(End, other.End) && ReferenceEquals(Endpoints, other.Endpoints);
-
-        public override int GetHashCode() =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(Start), RuntimeHelpers.GetHashCode(End), RuntimeHelpers.GetHashCode(Endpoints));
-    }
+    internal bool IsKnownDetails(ReadOnlySpan<char> details, ReadOnlySpan<string> endpoints) =>
+        PrintedText.IsList(details, endpoints, _printedDetails);
 
     /// <summary>Compares endpoint lists element by element; pooled strings make reference checks the fast path.</summary>
     private sealed class EndpointSetComparer : IEqualityComparer<string[]>, IAlternateEqualityComparer<ReadOnlySpan<string>, string[]>
