@@ -96,6 +96,19 @@ public sealed class DescriberingRepeatedTextTests
     }
 
     [Fact]
+    public void Addresses_printed_in_different_forms_give_one_instance_and_one_shared_list()
+    {
+        var pool = new ParsePool();
+        var text = Header + Line("30", "10", "/10.0.0.1, 10.0.0.2", string.Empty) + Line("10", "20", "10.0.0.1, 10.0.0.2:7000", string.Empty);
+
+        var output = DescriberingParser.Parse(text, pool);
+
+        output.Ranges[0].Endpoints.Should().Equal("10.0.0.1", "10.0.0.2");
+        (output.Ranges[0].Endpoints == output.Ranges[1].Endpoints).Should().BeTrue("the same list is one array");
+        pool.Address("10.0.0.1").Should().BeSameAs(pool.Address("/10.0.0.1"));
+    }
+
+    [Fact]
     public void A_repeated_list_followed_by_a_non_address_is_refused()
     {
         var act = () => DescriberingParser.Parse(Header + Line("30", "10", "10.0.0.1, 10.0.0.2, nope!", string.Empty), Warm(), "second");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Cstar.Ring.Parsing;
@@ -53,7 +54,10 @@ public sealed class ParsePool
         return created;
     }
 
-    /// <summary>The normalised address for this printed text, or null when it is not an address.</summary>
+    /// <summary>
+    /// The normalised address for this printed text, or null when it is not an address. Texts that normalise alike
+    /// ("/10.0.0.1", "10.0.0.1:7000", "10.0.0.1") give the one string instance, so lists of them compare by reference.
+    /// </summary>
     public string? Address(ReadOnlySpan<char> text)
     {
         if (_addressLookup.TryGetValue(text, out var existing))
@@ -62,12 +66,25 @@ public sealed class ParsePool
         }
 
         var normalized = NodeAddress.TryParse(text, out var address, out _) ? address : null;
+        if (normalized is not null && !text.SequenceEqual(normalized))
+        {
+            // A normalised address normalises to itself, so it is its own key.
+            if (_addressLookup.TryGetValue(normalized, out var known) && known is not null)
+            {
+                normalized = known;
+            }
+            else
+            {
+                _addresses.Add(normalized, normalized);
+            }
+        }
+
         _addresses.Add(text.ToString(), normalized);
         return normalized;
     }
 
-    /// <summary>The one immutable array for this ordered list of (pooled) addresses.</summary>
-    public ImmutableArray<string> Endpoints(ReadOnlySpan<string> endpoints)
+    /// <summary>The one immutable array for this ordered list of addresses from <see cref="Address"/> (compared by reference).</summary>
+    internal ImmutableArray<string> Endpoints(ReadOnlySpan<string> endpoints)
     {
         if (_endpointLookup.TryGetValue(endpoints, out var existing))
         {
@@ -93,7 +110,10 @@ public sealed class ParsePool
     internal bool IsKnownDetails(ReadOnlySpan<char> details, ReadOnlySpan<string> endpoints) =>
         PrintedText.IsList(details, endpoints, _printedDetails);
 
-    /// <summary>Compares endpoint lists element by element; pooled strings make reference checks the fast path.</summary>
+    /// <summary>
+    /// Compares lists of pooled addresses element by element by reference (one instance per address, see
+    /// <see cref="Address"/>): no string is hashed or compared char by char, which matters for a ring of 256,000 lists.
+    /// </summary>
     private sealed class EndpointSetComparer : IEqualityComparer<string[]>, IAlternateEqualityComparer<ReadOnlySpan<string>, string[]>
     {
         public static EndpointSetComparer Instance { get; } = new();
@@ -112,7 +132,7 @@ public sealed class ParsePool
 
             for (var i = 0; i < alternate.Length; i++)
             {
-                if (!string.Equals(alternate[i], other[i], StringComparison.Ordinal))
+                if (!ReferenceEquals(alternate[i], other[i]))
                 {
                     return false;
                 }
@@ -126,7 +146,7 @@ public sealed class ParsePool
             var hash = default(HashCode);
             foreach (var s in alternate)
             {
-                hash.Add(s, StringComparer.Ordinal);
+                hash.Add(RuntimeHelpers.GetHashCode(s));
             }
 
             return hash.ToHashCode();
