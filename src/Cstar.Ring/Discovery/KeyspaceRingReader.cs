@@ -31,6 +31,9 @@ internal static class KeyspaceRingReader
             }
 
             var result = await pending.ConfigureAwait(false);
+
+            // A large ring's describering is hundreds of MB of text: let it go once parsed rather than hold every keyspace's.
+            rings[i] = null;
             if (!result.Succeeded)
             {
                 if (Skip(keyspace, result, description))
