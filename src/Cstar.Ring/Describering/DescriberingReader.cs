@@ -8,7 +8,9 @@ namespace Cstar.Ring.Describering;
 /// <summary>
 /// Reads 'nodetool describering' one line at a time, without allocating per line beyond the range
 /// itself: tokens, addresses and replica lists come from a shared <see cref="ParsePool"/>. Lets a large
-/// ring be parsed while it streams in.
+/// ring be parsed while it streams in. A line whose text repeats a range already parsed (another keyspace with
+/// the same replication) takes that range after a text comparison, and endpoint_details that print exactly as
+/// the known locations are not read again; any other text is read in full, so every check still applies.
 /// </summary>
 public sealed class DescriberingReader
 {
