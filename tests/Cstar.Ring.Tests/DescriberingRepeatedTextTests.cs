@@ -49,6 +49,22 @@ public sealed class DescriberingRepeatedTextTests
     }
 
     [Fact]
+    public void A_keyspace_printed_in_another_order_or_with_other_tokens_reads_its_own_ranges()
+    {
+        var pool = Warm();
+        var lines = Ring.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var reversed = Header + string.Join(string.Empty, lines.Skip(2).Reverse().Select(l => l + "\n"));
+        var moved = Header + Line("30", "15", "10.0.0.1, 10.0.0.2", AB) + Line("15", "20", "10.0.0.1, 10.0.0.2", AB) + Line("20", "30", "10.0.0.2", string.Empty);
+
+        var second = DescriberingParser.Parse(reversed, pool, "second");
+        var third = DescriberingParser.Parse(moved, pool, "third");
+
+        Show(second).Should().Be("20>30:10.0.0.2 10>20:10.0.0.1,10.0.0.2 30>10:10.0.0.1,10.0.0.2");
+        Show(third).Should().Be("30>15:10.0.0.1,10.0.0.2 15>20:10.0.0.1,10.0.0.2 20>30:10.0.0.2");
+        third.Ranges[2].Should().BeSameAs(second.Ranges[0]);
+    }
+
+    [Fact]
     public void A_repeated_endpoint_list_whose_details_place_an_address_elsewhere_is_refused()
     {
         var conflicting = Detail("10.0.0.1", "dc3", "r1") + ", " + Detail("10.0.0.2", "dc2", "r1");

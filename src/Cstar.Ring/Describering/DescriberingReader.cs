@@ -22,6 +22,8 @@ public sealed class DescriberingReader
     private readonly ParsePool _pool;
     private readonly string _command;
     private readonly List<TokenRange> _ranges;
+    private readonly List<TokenSlot> _endSlots;
+    private readonly List<TokenSlot>? _previousEndSlots;
     private ulong[] _endTokensSeen;
     private string[] _buffer = new string[16];
     private string? _schemaVersion;
@@ -33,6 +35,8 @@ public sealed class DescriberingReader
         _pool = pool ?? throw new ArgumentNullException(nameof(pool));
         _command = keyspace is null ? "describering" : "describering " + keyspace;
         _ranges = new List<TokenRange>(pool.LastRangeCount);
+        _endSlots = new List<TokenSlot>(pool.LastRangeCount);
+        _previousEndSlots = pool.LastEndSlots;
         _endTokensSeen = new ulong[(pool.TokenCount / 64) + 1];
     }
 
@@ -120,6 +124,7 @@ public sealed class DescriberingReader
         }
 
         _pool.LastRangeCount = _ranges.Count;
+        _pool.LastEndSlots = _endSlots;
         return new DescriberingOutput(_schemaVersion, [.. _ranges], locations.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
@@ -206,7 +211,7 @@ public sealed class DescriberingReader
             throw Error(line, "a token range without start_token, end_token and endpoints");
         }
 
-        var slot = _pool.Slot(end);
+        var slot = EndSlot(end);
         MarkEndToken(line, slot);
 
         // A range already made from the same text (another keyspace with this replication) is taken as is; any
@@ -227,6 +232,21 @@ public sealed class DescriberingReader
         }
 
         return range;
+    }
+
+    /// <summary>
+    /// The pooled slot of this end token. Every keyspace of a ring prints its ranges in the same order, so the slot
+    /// at this line's position in the previous keyspace is tried first (a text comparison, read in sequence) before
+    /// the pool's lookup.
+    /// </summary>
+    private TokenSlot EndSlot(ReadOnlySpan<char> end)
+    {
+        var position = _endSlots.Count;
+        var slot = _previousEndSlots is { } previous && position < previous.Count && end.SequenceEqual(previous[position].Text)
+            ? previous[position]
+            : _pool.Slot(end);
+        _endSlots.Add(slot);
+        return slot;
     }
 
     /// <summary>Pooled tokens have dense ids, so a bit per id finds a range printed twice.</summary>

@@ -32,6 +32,9 @@ public sealed class ParsePool
     /// <summary>How many ranges the last describering had: the next keyspace of the same ring has as many, so lists start at that size.</summary>
     internal int LastRangeCount { get; set; }
 
+    /// <summary>The end token of each range of the last describering, in the order printed: the next keyspace prints the same ring in the same order.</summary>
+    internal List<TokenSlot>? LastEndSlots { get; set; }
+
     /// <summary>How many distinct tokens the pool holds: every token slot's id is below it.</summary>
     internal int TokenCount => _tokens.Count;
 
