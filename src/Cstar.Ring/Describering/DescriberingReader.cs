@@ -21,7 +21,7 @@ public sealed class DescriberingReader
 
     private readonly ParsePool _pool;
     private readonly string _command;
-    private readonly List<TokenRange> _ranges;
+    private readonly ImmutableArray<TokenRange>.Builder _ranges;
     private readonly List<TokenSlot> _endSlots;
     private readonly List<TokenSlot>? _previousEndSlots;
     private ulong[] _endTokensSeen;
@@ -34,7 +34,7 @@ public sealed class DescriberingReader
     {
         _pool = pool ?? throw new ArgumentNullException(nameof(pool));
         _command = keyspace is null ? "describering" : "describering " + keyspace;
-        _ranges = new List<TokenRange>(pool.LastRangeCount);
+        _ranges = ImmutableArray.CreateBuilder<TokenRange>(pool.LastRangeCount);
         _endSlots = new List<TokenSlot>(pool.LastRangeCount);
         _previousEndSlots = pool.LastEndSlots;
         _endTokensSeen = new ulong[(pool.TokenCount / 64) + 1];
@@ -125,7 +125,8 @@ public sealed class DescriberingReader
 
         _pool.LastRangeCount = _ranges.Count;
         _pool.LastEndSlots = _endSlots;
-        return new DescriberingOutput(_schemaVersion, [.. _ranges], locations.ToImmutableDictionary(StringComparer.Ordinal));
+        var ranges = _ranges.Count == _ranges.Capacity ? _ranges.MoveToImmutable() : _ranges.ToImmutable();
+        return new DescriberingOutput(_schemaVersion, ranges, locations.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
     private TokenRange ParseRange(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
