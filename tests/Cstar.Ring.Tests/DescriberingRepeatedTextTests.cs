@@ -162,6 +162,21 @@ public sealed class DescriberingRepeatedTextTests
     }
 
     [Fact]
+    public void A_completed_reader_returns_the_same_output_again_and_takes_no_more_lines()
+    {
+        var reader = new DescriberingReader(new ParsePool(), "ks");
+        reader.AddLine("TokenRange: ");
+        reader.AddLine(Line("30", "10", "10.0.0.1", string.Empty).TrimEnd('\n'));
+        var output = reader.Complete();
+
+        var addLine = () => reader.AddLine(Line("10", "30", "10.0.0.1", string.Empty).TrimEnd('\n'));
+
+        reader.Complete().Should().BeSameAs(output);
+        output.Ranges.Should().ContainSingle();
+        addLine.Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
     public void Crlf_line_ends_parse_as_plain_ones_on_a_warm_pool()
     {
         var pool = Warm();

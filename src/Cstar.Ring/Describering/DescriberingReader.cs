@@ -29,6 +29,7 @@ public sealed class DescriberingReader
     private string? _schemaVersion;
     private bool _headerSeen;
     private int _lineNumber;
+    private DescriberingOutput? _output;
 
     public DescriberingReader(ParsePool pool, string? keyspace = null)
     {
@@ -42,6 +43,11 @@ public sealed class DescriberingReader
 
     public void AddLine(ReadOnlySpan<char> line)
     {
+        if (_output is not null)
+        {
+            throw new InvalidOperationException("This describering reader is complete; a new keyspace needs a new reader.");
+        }
+
         _lineNumber++;
         if (!line.IsEmpty && line[^1] == '\r')
         {
@@ -91,8 +97,14 @@ public sealed class DescriberingReader
         throw Error(line, "not a known header or token range");
     }
 
+    /// <summary>The parsed output; the ranges are handed over, so the reader takes no more lines (a second call returns the same output).</summary>
     public DescriberingOutput Complete()
     {
+        if (_output is not null)
+        {
+            return _output;
+        }
+
         if (!_headerSeen)
         {
             throw ParseError.Output(_command, "no 'TokenRange:' line found (empty output?)");
@@ -126,7 +138,8 @@ public sealed class DescriberingReader
         _pool.LastRangeCount = _ranges.Count;
         _pool.LastEndSlots = _endSlots;
         var ranges = _ranges.Count == _ranges.Capacity ? _ranges.MoveToImmutable() : _ranges.ToImmutable();
-        return new DescriberingOutput(_schemaVersion, ranges, locations.ToImmutableDictionary(StringComparer.Ordinal));
+        _output = new DescriberingOutput(_schemaVersion, ranges, locations.ToImmutableDictionary(StringComparer.Ordinal));
+        return _output;
     }
 
     private TokenRange ParseRange(ReadOnlySpan<char> line, ReadOnlySpan<char> trimmed)
