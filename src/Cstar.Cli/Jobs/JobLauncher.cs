@@ -30,6 +30,8 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         StartupTrace.Mark("job flags read");
         var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
+        var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
+
         // The store opens while discovery runs (a dry run records nothing: no store); the job is recorded after it, as before.
         await using var earlyStore = options.DryRun ? null : EarlyJobStore.Start(() => JobStoreFactory.Open(options.OutputDirectory, time));
         if (!options.DryRun)
@@ -37,8 +39,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             StartupWarmup.Start();
         }
 
-        StartupTrace.Mark("transport ready, discovery starts");
-        var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
+        StartupTrace.Mark("discovery starts");
         var setup = await JobSetupBuilder.BuildAsync(options, launch.Header, transport, hostNames, cancellationToken);
         StartupTrace.Mark("discovered");
         var variables = await HostVariablesResolver.ResolveAsync(variablesFile, launch, setup, stderr, cancellationToken);
