@@ -64,7 +64,9 @@ dotnet build Cstar.sln -c Release -nologo -v q -clp:NoSummary
 if [ "$fast" -eq 0 ] && [ "$format_check" = "on" ]; then
   dotnet format Cstar.sln --verify-no-changes --no-restore -v q || { echo "test.sh: $format_fix" >&2; exit 1; }
 fi
-dotnet publish src/Cstar.Cli -c Release -o out --no-build -nologo -v q
+# Not --no-build: the published program is ReadyToRun-compiled for this machine's RID (Cstar.Cli.csproj), a build of
+# its own that `dotnet build` (RID-less) does not make; the libraries it references are up to date and not rebuilt.
+dotnet publish src/Cstar.Cli -c Release -o out -nologo -v q
 export CSTAR_PUBLISHED_DIR="$PWD/out"
 
 filter=()

@@ -12,6 +12,7 @@ public static class CliApplication
     public static async Task<int> RunAsync(string[] args, CliFlavor flavor, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        StartupTrace.Mark("main");
 
         // SSH.NET blocks a pool thread per channel it waits for; with 100 hosts at once the default pool
         // starves and starts crawl (measured: a 30 s spread of start times instead of well under 1 s).

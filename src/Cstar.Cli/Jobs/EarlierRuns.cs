@@ -3,6 +3,7 @@ using Cstar.Cli.Composition;
 using Cstar.Core.Errors;
 using Cstar.Core.Jobs;
 using Cstar.Core.Planning;
+using Cstar.Core.Ports;
 using Cstar.JobStore;
 
 namespace Cstar.Cli.Jobs;
@@ -21,8 +22,14 @@ internal static class EarlierRuns
             return null;
         }
 
-        var literals = Literals(arguments);
         using var store = JobStoreFactory.Open(outputDirectory, time);
+        return Estimate(store, commandName, arguments);
+    }
+
+    /// <summary>From a store the caller has open (a new job's own: not a second connection with its own checks).</summary>
+    public static PlanEstimate? Estimate(IJobCatalog store, string commandName, IEnumerable<JobArgument> arguments)
+    {
+        var literals = Literals(arguments);
         var candidates = store.ListJobs()
             .Where(j => j.State == JobState.Finished && j.Hosts.Succeeded > 0 && string.Equals(j.CommandName, commandName, StringComparison.Ordinal))
             .OrderByDescending(j => j.EndedAt ?? j.CreatedAt)

@@ -27,10 +27,21 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         }
 
         options.EnforcedJobId = DetachedStart.ChildJobId ?? options.EnforcedJobId;
+        StartupTrace.Mark("job flags read");
         var variablesFile = HostVariablesFile.Read(options.HostsVariables);
         await using var transport = TransportFactory.Create(options, SshOptionsFactory.From(options, prompt), time);
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
+
+        // The store opens while discovery runs (a dry run records nothing: no store); the job is recorded after it, as before.
+        await using var earlyStore = options.DryRun ? null : EarlyJobStore.Start(() => JobStoreFactory.Open(options.OutputDirectory, time));
+        if (!options.DryRun)
+        {
+            StartupWarmup.Start();
+        }
+
+        StartupTrace.Mark("discovery starts");
         var setup = await JobSetupBuilder.BuildAsync(options, launch.Header, transport, hostNames, cancellationToken);
+        StartupTrace.Mark("discovered");
         var variables = await HostVariablesResolver.ResolveAsync(variablesFile, launch, setup, stderr, cancellationToken);
         if (options.DryRun)
         {
@@ -38,9 +49,9 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         }
 
         AllAtOnceGuard.Check(launch.CommandName, launch.Header, setup.Context.Policy, options);
-        var plan = JobPlans.From(setup, options, () => EarlierRuns.Estimate(options.OutputDirectory, launch.CommandName, launch.Arguments, time));
-
-        using var store = JobStoreFactory.Open(options.OutputDirectory, time);
+        using var store = await earlyStore!.TakeAsync();
+        StartupTrace.Mark("job store open");
+        var plan = JobPlans.From(setup, options, () => EarlierRuns.Estimate(store, launch.CommandName, launch.Arguments));
         var definition = NewJobDefinition.Create(launch, NewJobDefinition.NewJobId(options.EnforcedJobId, store), setup, hostNames, variables, time.GetUtcNow());
         return await RunAsync(store, transport, setup, definition, launch.Header, options, resume: false, retryFailed: false, cancellationToken, plan);
     }
@@ -105,8 +116,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 }
             }
 
+            StartupTrace.Mark("job recorded");
             await plain.JobStartingAsync(definition, setup, resume);
             log.JobStarting(definition, setup, header, resume);
+            StartupTrace.Mark("job starting");
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupt.Token);
             // Under continue the view starts from what earlier runs left, so its counts end equal to the summary's.
             var earlier = resume ? store.LoadJob(definition.JobId).Hosts : [];

@@ -14,10 +14,17 @@ internal static class SchemaMigrator
 {
     public static void Migrate(SqliteConnection connection, string databasePath)
     {
+        // The usual case, a store at this program's version: nothing to do, and no write transaction (which would wait
+        // for another cstar's writer). An older store goes through the transactions below, which read the version again.
+        if (UserVersion(connection) == SchemaScripts.LatestVersion)
+        {
+            return;
+        }
+
         foreach (var (version, _, sql) in SchemaScripts.All)
         {
             using var transaction = new WriteTransaction(connection);
-            var current = Convert.ToInt64(Db.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+            var current = UserVersion(connection);
             if (current > SchemaScripts.LatestVersion)
             {
                 throw StoreErrors.TooNew(databasePath, current, SchemaScripts.LatestVersion);
@@ -44,4 +51,7 @@ internal static class SchemaMigrator
             transaction.Commit();
         }
     }
+
+    private static long UserVersion(SqliteConnection connection) =>
+        Convert.ToInt64(Db.Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
 }

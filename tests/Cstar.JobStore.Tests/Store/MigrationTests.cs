@@ -1,4 +1,5 @@
 using Cstar.Core.Errors;
+using Cstar.JobStore.Sqlite;
 using Cstar.JobStore.Tests.Support;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
@@ -41,6 +42,41 @@ public sealed class MigrationTests : IDisposable
             () => Enumerable.Range(1, 3).ToList().ForEach(h => Jobs.Succeed(two, "job-two", "h" + h, Jobs.T0)));
 
         one.ListJobs().Should().OnlyContain(j => j.Hosts.Succeeded == 3);
+    }
+
+    [Fact]
+    public void A_store_at_an_older_schema_version_is_brought_to_the_latest_one()
+    {
+        Directory.CreateDirectory(_root.Path);
+        using (var connection = Connect())
+        {
+            Execute(connection, Sqlite.SchemaScripts.All[0].Sql + "\nPRAGMA user_version = 1;");
+        }
+
+        using (Jobs.Open(_root))
+        {
+        }
+
+        using var check = Connect();
+        Scalar(check, "PRAGMA user_version").Should().Be((long)Sqlite.SchemaScripts.LatestVersion);
+        Scalar(check, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'job_controls'").Should().Be(1L, "002-job-controls.sql ran");
+    }
+
+    [Fact]
+    public void A_store_at_the_latest_version_opens_while_another_process_holds_the_write_lock()
+    {
+        using (Jobs.Open(_root))
+        {
+        }
+
+        using var writer = Connect();
+        Execute(writer, "BEGIN IMMEDIATE");
+
+        // No migration is due: opening takes no write transaction, so it does not wait for (or fail on) the writer.
+        var open = () => SqliteJobStore.Open(JobStoreOptions.At(_root.Path) with { BusyTimeout = TimeSpan.FromMilliseconds(50) }).Dispose();
+
+        open.Should().NotThrow();
+        Execute(writer, "ROLLBACK");
     }
 
     [Fact]
