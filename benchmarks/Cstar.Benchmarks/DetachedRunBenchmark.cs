@@ -25,6 +25,9 @@ internal sealed class DetachedRunBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
+        // As the CLI does: SSH.NET opens channels with blocking calls on pool threads.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 256), Math.Max(io, 256));
         var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
         await using var server = await TestSshServer.StartAsync();
         var options = new SshOptions { Port = server.Port, Username = "root", IdentityFile = server.ClientKey(), KnownHostsFile = server.KnownHostsFile };

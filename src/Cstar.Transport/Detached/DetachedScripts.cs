@@ -27,19 +27,20 @@ internal static class DetachedScripts
     /// $1 folder, $2/$3 out/err byte offsets already stored locally, $4 poll interval (s), $5 (optional) the byte
     /// length of the bundle on standard input. With $5, the folder is made (0700) and the bundle read from stdin
     /// (0600, checked complete, so a cut transfer is never run) unless the folder already started: one round trip
-    /// starts a run, and the bundle's secrets never reach an argv. Starts the command unless this folder already
-    /// started it (mkdir started.lock is atomic: a second start is impossible), then prints "cstar-pid:PID" and follows
+    /// starts a run, and the bundle's secrets never reach an argv. Without $5 it only attaches. Starts the command
+    /// unless this folder already started it (mkdir started.lock is atomic: a second start is impossible), then prints "cstar-pid:PID" and follows
     /// out/err from the offsets until a status exists. The bundle is deleted once unpacked (or found already started),
     /// the env file by the command's shell once read, before the command starts: no secret value rests on the host.
     /// The boot id at the start is kept in <c>boot</c>. Exit: 0 (status 0), 90 (non-zero status: read it), 91 (process
     /// gone without status on a NEW boot: the host rebooted under it), 92 (no folder/bundle), 93 (killed by the
     /// per-host timeout), 94 (started.lock but never a pid), 95 (process gone without status, same boot), 96 (the
     /// status is not a number), 97 (no status and the disk is full), 98 (the bundle on stdin arrived incomplete).
-    /// <para>The end is seen at once when this shell started the command: the wrapper is its child (setsid does not
-    /// fork for a process that leads no group), so the wrapper's exit (SIGCHLD, trapped) cuts the wait between polls
-    /// short (dash, and bash as sh; a shell whose wait ignores the trap, or a re-attach, polls). An idle poll costs one
-    /// wc and one sleep: the process is checked with builtins (its start time in /proc/PID/stat, read once the
-    /// command line proved it is this run's wrapper). The sleep left running by an early wake-up ends by itself.</para>
+    /// <para>The start and the end are seen at once when this shell started the command: the wrapper is its child
+    /// (setsid does not fork for a process that leads no group) and sends it a SIGCHLD once its pid file is in place;
+    /// its exit sends another. The trapped signal cuts the wait between polls short (dash, and bash as sh; a shell
+    /// whose wait ignores the trap, or a re-attach, polls). An idle poll costs one wc and one sleep: the process is
+    /// checked with builtins (its start time in /proc/PID/stat, read once it is known to be this run's wrapper: this
+    /// shell's child, or the command line says so). A sleep left running by an early wake-up ends by itself.</para>
     /// tail's own errors go to /dev/null: when the file grew since <c>wc</c>, head stops first and tail's "Broken pipe"
     /// would otherwise land in the command's stderr (the stored err must hold only what the command wrote).
     /// </summary>
@@ -47,28 +48,35 @@ internal static class DetachedScripts
         d=$1; oo=$2; eo=$3; iv=$4; bl=${5:-}
         full() { [ "$(df -Pk . 2>/dev/null | awk 'NR==2 {print $4}')" = 0 ]; }
         if [ -n "$bl" ]; then
-          (umask 077; mkdir -p -- "$d" 2>/dev/null && cd "$d" 2>/dev/null || exit 92; [ -d started.lock ] && { cat > /dev/null; exit 0; }
-           cat > bundle.tmp && [ "$(wc -c < bundle.tmp)" -eq "$bl" ] && mv -f bundle.tmp bundle && exit 0
-           rm -f bundle.tmp; full && exit 97; exit 98) || exit
+          [ -d "$d" ] || (umask 077; mkdir -p -- "$d") 2>/dev/null
+          cd "$d" 2>/dev/null || exit 92
+          if [ -d started.lock ]; then cat > /dev/null; else
+            (umask 077; exec cat > bundle) && [ "$(wc -c < bundle)" -eq "$bl" ] || { rm -f bundle; full && exit 97; exit 98; }
+          fi
+        else
+          cd "$d" 2>/dev/null || exit 92
         fi
-        cd "$d" 2>/dev/null || exit 92
-        if mkdir started.lock 2>/dev/null; then
+        w=
+        if [ -n "$bl" ] && mkdir started.lock 2>/dev/null; then
           sh ./bundle || { rm -f bundle env; full && exit 97; exit 92; }
-          rm -f bundle
-          cat /proc/sys/kernel/random/boot_id > boot 2>/dev/null
+          b=; { read -r b < /proc/sys/kernel/random/boot_id; } 2>/dev/null; [ -n "$b" ] && echo "$b" > boot
           : > out; : > err
           trap 'g=1' CHLD
-          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; . ./env; rm -f env; if [ "$(head -c 2 command)" = "#!" ]; then chmod 700 command; ./command; else if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi; fi; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" </dev/null >>out 2>>err &
-        else
-          rm -f bundle bundle.tmp
+          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; kill -s CHLD "$2" 2>/dev/null; . ./env; rm -f env bundle; l=; IFS= read -r l < command; case "$l" in "#!"*) chmod 700 command; ./command ;; *) if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi ;; esac; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" "$$" </dev/null >>out 2>>err &
+          w=$!
+        elif [ -f bundle ]; then
+          rm -f bundle
         fi
         alive() { kill -0 "$p" 2>/dev/null || return 1; [ -r "/proc/$p/cmdline" ] || return 0; [ "$(tr '\0' '\n' < "/proc/$p/cmdline" | sed -n 4,5p | tr '\n' ' ')" = "cstar-job $d " ]; }
         since() { x=; { read -r x < "/proc/$p/stat"; } 2>/dev/null; x=${x##*) }; set -- $x; x=; [ $# -ge 20 ] && [ "$1" != Z ] && x=${20}; }
         live() { if [ -n "$st" ]; then since; [ "$x" = "$st" ]; else alive; fi; }
-        w=0
-        while [ ! -f pid ] && [ ! -f status ]; do w=$((w+1)); [ "$w" -gt 220 ] && { full && exit 97; exit 94; }; if [ "$w" -le 20 ]; then sleep 0.005; else sleep 0.05; fi; done
-        p=$(cat pid 2>/dev/null); p=${p:-0}; printf 'cstar-pid:%s\n' "$p"
-        st=; alive && since && st=$x
+        n=0
+        while [ ! -f pid ] && [ ! -f status ]; do
+          n=$((n+1)); [ "$n" -gt 200 ] && { full && exit 97; exit 94; }
+          g=0; [ -f pid ] || { sleep 0.05 </dev/null >/dev/null 2>&1 & [ "$g" = 1 ] || wait $!; }
+        done
+        p=; { read -r p < pid; } 2>/dev/null; p=${p:-0}; printf 'cstar-pid:%s\n' "$p"
+        st=; { [ "$p" = "$w" ] || alive; } && since && st=$x
         while :; do
           fin=0; [ -f status ] && fin=1
           set -- $(wc -c out err 2>/dev/null)

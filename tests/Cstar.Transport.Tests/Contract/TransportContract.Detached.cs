@@ -30,6 +30,7 @@ public abstract partial class TransportContract
     {
         var directory = Directory.CreateTempSubdirectory("cstar-end-").FullName;
         var outputs = new InMemoryHostOutputStore();
+        var pids = new List<long>();
         var runner = new DetachedHostRunner(Transport, new DetachedRunOptions
         {
             Folder = _ => Path.Combine(directory, "run"),
@@ -38,7 +39,7 @@ public abstract partial class TransportContract
         });
         var request = new HostRunRequest(
             "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, null,
-            ImmutableDictionary<string, string>.Empty, outputs.Sink("job", Host), _ => { });
+            ImmutableDictionary<string, string>.Empty, outputs.Sink("job", Host), pids.Add);
         // Far less than one poll interval: only the command's end itself can end the run in time.
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -47,6 +48,7 @@ public abstract partial class TransportContract
         result.Should().Be(HostRunResult.Exited(0));
         outputs.Out(Host).Should().Be("done\n", "the output written just before the end is collected too");
         runner.CommandsSent.Should().Be(1, "the bundle came with the command that started the run");
+        pids.Should().Equal([long.Parse(File.ReadAllText(Path.Combine(directory, "run", "pid")), System.Globalization.CultureInfo.InvariantCulture)], "the pid reported is the wrapper's, as the run folder keeps it");
         Directory.Delete(directory, recursive: true);
     }
 }
