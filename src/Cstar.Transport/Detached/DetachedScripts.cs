@@ -40,7 +40,8 @@ internal static class DetachedScripts
     /// its exit sends another. The trapped signal cuts the wait between polls short (dash, and bash as sh; a shell
     /// whose wait ignores the trap, or a re-attach, polls). An idle poll costs one wc and one sleep: the process is
     /// checked with builtins (its start time in /proc/PID/stat, read once it is known to be this run's wrapper: this
-    /// shell's child, or the command line says so). A sleep left running by an early wake-up ends by itself.</para>
+    /// shell's child, or the command line says so). A sleep left running by an early wake-up ends by itself. A process
+    /// found gone gets one more pass over out/err: what it wrote between that pass's read and its death is kept.</para>
     /// tail's own errors go to /dev/null: when the file grew since <c>wc</c>, head stops first and tail's "Broken pipe"
     /// would otherwise land in the command's stderr (the stored err must hold only what the command wrote).
     /// </summary>
@@ -58,11 +59,11 @@ internal static class DetachedScripts
         fi
         w=
         if [ -n "$bl" ] && mkdir started.lock 2>/dev/null; then
-          sh ./bundle || { rm -f bundle env; full && exit 97; exit 92; }
+          (. ./bundle) || { rm -f bundle env; full && exit 97; exit 92; }
           b=; { read -r b < /proc/sys/kernel/random/boot_id; } 2>/dev/null; [ -n "$b" ] && echo "$b" > boot
           : > out; : > err
           trap 'g=1' CHLD
-          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; kill -s CHLD "$2" 2>/dev/null; . ./env; rm -f env bundle; l=; IFS= read -r l < command; case "$l" in "#!"*) chmod 700 command; ./command ;; *) if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi ;; esac; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" "$$" </dev/null >>out 2>>err &
+          setsid sh -c 'trap "" HUP; echo $$ > pid.tmp && mv -f pid.tmp pid; kill -s CHLD "$2" 2>/dev/null; . ./env; rm -f env bundle; l=; IFS= read -r l < command; case "$l" in "#!"*) chmod 700 command; ./command ;; *) if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi ;; esac; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" "$$" </dev/null >>out 2>>err &
           w=$!
         elif [ -f bundle ]; then
           rm -f bundle
@@ -76,7 +77,7 @@ internal static class DetachedScripts
           g=0; [ -f pid ] || { sleep 0.05 </dev/null >/dev/null 2>&1 & [ "$g" = 1 ] || wait $!; }
         done
         p=; { read -r p < pid; } 2>/dev/null; p=${p:-0}; printf 'cstar-pid:%s\n' "$p"
-        st=; { [ "$p" = "$w" ] || alive; } && since && st=$x
+        st=; gone=; { [ "$p" = "$w" ] || alive; } && since && st=$x
         while :; do
           fin=0; [ -f status ] && fin=1
           set -- $(wc -c out err 2>/dev/null)
@@ -92,6 +93,7 @@ internal static class DetachedScripts
           fi
           if ! live; then
             [ -f status ] && continue
+            [ -z "$gone" ] && { gone=1; continue; }
             full && exit 97
             b=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)
             [ -n "$b" ] && [ -s boot ] && [ "$b" != "$(cat boot)" ] && exit 91

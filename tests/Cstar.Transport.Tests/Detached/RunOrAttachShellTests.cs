@@ -67,6 +67,21 @@ public sealed class RunOrAttachShellTests : IDisposable
         File.Exists(Path.Combine(_dir, "run", "bundle")).Should().BeFalse();
     }
 
+    [SkippableTheory(Timeout = 30_000)]
+    [MemberData(nameof(Shells))]
+    public async Task The_command_file_is_unpacked_byte_identical_whatever_quotes_and_substitutions_it_holds(string[] shell)
+    {
+        SkipUnlessInstalled(shell[0]);
+        var script = string.Join('\n', HostileValues.All.Where(v => !v.Contains('\0', StringComparison.Ordinal)).Select(v => "# " + v.Replace('\n', ' '))) + "\necho 'it'\\''s' \"$(printf %s ok)\"\nexit 0\n";
+        var bundle = RunBundle.Build(script, new Dictionary<string, string> { ["V"] = "a'b\\c$(id)" });
+
+        var (exit, stdout) = await RunAsync(shell, Argv(bundle.Length, TimeSpan.FromSeconds(1)), bundle);
+
+        exit.Should().Be(0);
+        stdout.Should().EndWith("\nit's ok\n");
+        File.ReadAllText(Path.Combine(_dir, "run", "command")).Should().Be(script);
+    }
+
     private static void SkipUnlessInstalled(string shell) =>
         Skip.IfNot(new[] { "/bin", "/usr/bin" }.Any(d => File.Exists(Path.Combine(d, shell))), $"{shell} is not installed");
 
