@@ -49,4 +49,11 @@ internal sealed class CountingTransport(IDetachedRunTransport inner) : IDetached
         Interlocked.Increment(ref _commands);
         return inner.RunStreamingAsync(host, argv, onOutput, timeout, cancellationToken);
     }
+
+    public Task<int> RunStreamingAsync(
+        string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte> input, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _commands);
+        return inner.RunStreamingAsync(host, argv, input, onOutput, timeout, cancellationToken);
+    }
 }

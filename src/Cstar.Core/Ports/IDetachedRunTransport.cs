@@ -20,4 +20,11 @@ public interface IDetachedRunTransport : ICommandTransport
     /// consumer slows the reading, nothing piles up); the bytes are valid until then only (copy to keep).
     /// </summary>
     Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with <paramref name="input"/> as the command's standard input (then its end): how a run
+    /// hands the host its script and secrets in the same round trip that starts it, never on an argv.
+    /// </summary>
+    Task<int> RunStreamingAsync(
+        string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte> input, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken);
 }

@@ -6,15 +6,15 @@ namespace Cstar.Transport.Detached;
 
 /// <summary>
 /// Runs a host's command detached from the SSH session (or the local process, for cstarpar) so that it survives
-/// cstar: one bundle write, then one long "run-or-attach" command that starts the command unless its folder
-/// already did (atomic <c>mkdir started.lock</c>) and streams out/err from the byte offsets already stored
-/// locally until the exit status exists. An SSH drop is followed by reconnects with backoff and a re-attach
+/// cstar: one long "run-or-attach" command that receives the bundle on its standard input (until the command is
+/// known started), starts the command unless its folder already did (atomic <c>mkdir started.lock</c>) and streams
+/// out/err from the byte offsets already stored locally until the exit status exists. An SSH drop is followed by reconnects with backoff and a re-attach
 /// from the stored offsets (nothing lost, nothing twice); every failed attempt is reported (<see cref="HostRunRequest.OnUnreachable"/>)
 /// and after <see cref="DetachedRunOptions.ReconnectWindow"/> without contact the host is lost. A process that vanished
 /// without a status ends as <see cref="HostRunResultKind.HostRebooted"/> when the host has a new boot id, else as lost;
 /// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group.
 /// The bytes go to <see cref="HostRunRequest.Output"/> (awaited chunk by chunk); the local <c>status</c> is the job loop's to write.
-/// Per host step: 2 commands when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
+/// Per host step: 1 command when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
 /// </summary>
 public sealed class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
 {
@@ -40,10 +40,10 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         var deadline = request.Timeout is { } t ? request.StartedAt + t : (DateTimeOffset?)null;
         var backoff = TimeSpan.FromMilliseconds(250);
         DateTimeOffset? lostSince = null;
-        var wroteBundle = false;
+        var started = false;
         string lastError = string.Empty;
         var contact = false;
-        var attempt = request with { OnRunning = pid => { contact = true; request.OnRunning(pid); } };
+        var attempt = request with { OnRunning = pid => { contact = started = true; request.OnRunning(pid); } };
         while (true)
         {
             detach.ThrowIfCancellationRequested();
@@ -54,14 +54,8 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
 
             try
             {
-                if (!wroteBundle)
-                {
-                    Count();
-                    await transport.WriteFileAsync(request.Host, folder + "/bundle", bundle, UnixFileMode.UserRead | UnixFileMode.UserWrite, options.CommandTimeout, detach);
-                    wroteBundle = true;
-                }
-
-                var result = await AttachAsync(attempt, folder, deadline, detach);
+                // Until its pid was seen the command may not have started: every attempt brings the bundle (a started folder ignores it).
+                var result = await AttachAsync(attempt, folder, started ? null : bundle, deadline, detach);
                 if (result is not null)
                 {
                     return result;
@@ -87,7 +81,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             }
 
             request.OnUnreachable?.Invoke(new HostUnreachable(
-                _time.GetUtcNow(), lostSince.Value, wroteBundle ? "reconnecting to follow its command (re-attach from the stored output offsets)" : "reconnecting to start its command", lastError, lostSince.Value + options.ReconnectWindow));
+                _time.GetUtcNow(), lostSince.Value, started ? "reconnecting to follow its command (re-attach from the stored output offsets)" : "reconnecting to start its command", lastError, lostSince.Value + options.ReconnectWindow));
 
             await Task.Delay(backoff, _time, detach);
             backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, backoff.Ticks * 2));
@@ -110,17 +104,19 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
     }
 
     /// <summary>One attach: null when the connection dropped (try again), else how the command ended.</summary>
-    private async Task<HostRunResult?> AttachAsync(HostRunRequest request, string folder, DateTimeOffset? deadline, CancellationToken detach)
+    private async Task<HostRunResult?> AttachAsync(HostRunRequest request, string folder, byte[]? bundle, DateTimeOffset? deadline, CancellationToken detach)
     {
         var output = new AttachOutput(request.Output, request.OnRunning);
         var argv = DetachedScripts.RunOrAttachArgv(
-            folder, request.Output.StoredLength(Core.Jobs.OutputChannel.Out), request.Output.StoredLength(Core.Jobs.OutputChannel.Err), options.PollInterval);
+            folder, request.Output.StoredLength(Core.Jobs.OutputChannel.Out), request.Output.StoredLength(Core.Jobs.OutputChannel.Err), options.PollInterval, bundle?.Length);
         var timeout = deadline is { } d ? Max(d - _time.GetUtcNow(), TimeSpan.FromMilliseconds(1)) : NoTimeout;
         int exit;
         try
         {
             Count();
-            exit = await transport.RunStreamingAsync(request.Host, argv, output.AcceptAsync, timeout, detach);
+            exit = bundle is null
+                ? await transport.RunStreamingAsync(request.Host, argv, output.AcceptAsync, timeout, detach)
+                : await transport.RunStreamingAsync(request.Host, argv, bundle, output.AcceptAsync, timeout, detach);
         }
         catch (TransportException e) when (e.Kind == TransportFailureKind.Timeout && deadline is { } dl && _time.GetUtcNow() >= dl)
         {
@@ -157,6 +153,8 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
                 return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
             case DetachedScripts.ExitNoFolder:
                 return HostRunResult.Lost($"the run folder {folder} on {request.Host} is missing or its bundle cannot be unpacked");
+            case DetachedScripts.ExitBundleIncomplete:
+                throw new TransportException(request.Host, TransportFailureKind.Disconnected, $"{request.Host}: the run's bundle arrived incomplete (the input was cut); it is sent again");
             case DetachedScripts.ExitNeverStarted:
                 return HostRunResult.Lost($"{folder} on {request.Host} was claimed (started.lock) but the command never wrote its pid: an earlier start was cut off; check the host, then continue --retry-failed");
             default:

@@ -21,40 +21,69 @@ internal static class DetachedScripts
     public const int ExitGoneSameBoot = 95;
     public const int ExitStatusUnreadable = 96;
     public const int ExitDiskFull = 97;
+    public const int ExitBundleIncomplete = 98;
 
     /// <summary>
-    /// $1 folder, $2/$3 out/err byte offsets already stored locally, $4 poll interval (s). Starts the command
-    /// unless this folder already started it (mkdir started.lock is atomic: a second start is impossible), then
-    /// prints "cstar-pid:PID" and follows out/err from the offsets until a status exists. The bundle is deleted once
-    /// unpacked (or found already started), the env file by the command's shell once read, before the command starts:
-    /// no secret value rests on the host. The boot id at the start is kept in <c>boot</c>. Exit: 0 (status 0),
-    /// 90 (non-zero status: read it), 91 (process gone without status on a NEW boot: the host rebooted under it),
-    /// 92 (no folder/bundle), 93 (killed by the per-host timeout), 94 (started.lock but never a pid), 95 (process
-    /// gone without status, same boot), 96 (the status is not a number), 97 (no status and the disk is full).
+    /// $1 folder, $2/$3 out/err byte offsets already stored locally, $4 poll interval (s), $5 (optional) the byte
+    /// length of the bundle on standard input. With $5, the folder is made (0700) and the bundle read from stdin
+    /// (0600, checked complete, so a cut transfer is never run) unless the folder already started: one round trip
+    /// starts a run, and the bundle's secrets never reach an argv. Without $5 it only attaches. Starts the command
+    /// unless this folder already started it (mkdir started.lock is atomic: a second start is impossible), then prints "cstar-pid:PID" and follows
+    /// out/err from the offsets until a status exists. The bundle is deleted once unpacked (or found already started),
+    /// the env file by the command's shell once read, before the command starts: no secret value rests on the host.
+    /// The boot id at the start is kept in <c>boot</c>. Exit: 0 (status 0), 90 (non-zero status: read it), 91 (process
+    /// gone without status on a NEW boot: the host rebooted under it), 92 (no folder/bundle), 93 (killed by the
+    /// per-host timeout), 94 (started.lock but never a pid), 95 (process gone without status, same boot), 96 (the
+    /// status is not a number), 97 (no status and the disk is full), 98 (the bundle on stdin arrived incomplete).
+    /// <para>The start and the end are seen at once when this shell started the command: the wrapper is its child
+    /// (setsid does not fork for a process that leads no group) and sends it a SIGCHLD once its pid file is in place;
+    /// its exit sends another. The trapped signal cuts the wait between polls short (dash, and bash as sh; a shell
+    /// whose wait ignores the trap, or a re-attach, polls). An idle poll costs one wc and one sleep: the process is
+    /// checked with builtins (its start time in /proc/PID/stat, read once it is known to be this run's wrapper: this
+    /// shell's child, or the command line says so). A sleep left running by an early wake-up ends by itself. A process
+    /// found gone gets one more pass over out/err: what it wrote between that pass's read and its death is kept.</para>
     /// tail's own errors go to /dev/null: when the file grew since <c>wc</c>, head stops first and tail's "Broken pipe"
     /// would otherwise land in the command's stderr (the stored err must hold only what the command wrote).
     /// </summary>
     public const string RunOrAttach = """
-        d=$1; oo=$2; eo=$3; iv=$4
-        cd "$d" 2>/dev/null || exit 92
+        d=$1; oo=$2; eo=$3; iv=$4; bl=${5:-}
         full() { [ "$(df -Pk . 2>/dev/null | awk 'NR==2 {print $4}')" = 0 ]; }
-        if mkdir started.lock 2>/dev/null; then
-          sh ./bundle || { rm -f bundle env; full && exit 97; exit 92; }
-          rm -f bundle
-          cat /proc/sys/kernel/random/boot_id > boot 2>/dev/null
-          : > out; : > err
-          setsid nohup sh -c 'echo $$ > pid.tmp && mv -f pid.tmp pid; . ./env; rm -f env; if [ "$(head -c 2 command)" = "#!" ]; then chmod 700 command; ./command; else if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi; fi; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" </dev/null >>out 2>>err &
+        if [ -n "$bl" ]; then
+          [ -d "$d" ] || (umask 077; mkdir -p -- "$d") 2>/dev/null
+          cd "$d" 2>/dev/null || exit 92
+          if [ -d started.lock ]; then cat > /dev/null; else
+            (umask 077; exec cat > bundle) && [ "$(wc -c < bundle)" -eq "$bl" ] || { rm -f bundle; full && exit 97; exit 98; }
+          fi
         else
+          cd "$d" 2>/dev/null || exit 92
+        fi
+        w=
+        if [ -n "$bl" ] && mkdir started.lock 2>/dev/null; then
+          (. ./bundle) || { rm -f bundle env; full && exit 97; exit 92; }
+          b=; { read -r b < /proc/sys/kernel/random/boot_id; } 2>/dev/null; [ -n "$b" ] && echo "$b" > boot
+          : > out; : > err
+          trap 'g=1' CHLD
+          setsid sh -c 'trap "" HUP; echo $$ > pid.tmp && mv -f pid.tmp pid; kill -s CHLD "$2" 2>/dev/null; . ./env; rm -f env bundle; l=; IFS= read -r l < command; case "$l" in "#!"*) chmod 700 command; ./command ;; *) if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi ;; esac; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" "$$" </dev/null >>out 2>>err &
+          w=$!
+        elif [ -f bundle ]; then
           rm -f bundle
         fi
-        alive() { kill -0 "$1" 2>/dev/null || return 1; [ -r "/proc/$1/cmdline" ] || return 0; [ "$(tr '\0' '\n' < "/proc/$1/cmdline" | sed -n 4,5p | tr '\n' ' ')" = "cstar-job $d " ]; }
-        w=0
-        while [ ! -f pid ] && [ ! -f status ]; do w=$((w+1)); [ "$w" -gt 200 ] && { full && exit 97; exit 94; }; sleep 0.05; done
-        p=$(cat pid 2>/dev/null); printf 'cstar-pid:%s\n' "${p:-0}"
+        alive() { kill -0 "$p" 2>/dev/null || return 1; [ -r "/proc/$p/cmdline" ] || return 0; [ "$(tr '\0' '\n' < "/proc/$p/cmdline" | sed -n 4,5p | tr '\n' ' ')" = "cstar-job $d " ]; }
+        since() { x=; { read -r x < "/proc/$p/stat"; } 2>/dev/null; x=${x##*) }; set -- $x; x=; [ $# -ge 20 ] && [ "$1" != Z ] && x=${20}; }
+        live() { if [ -n "$st" ]; then since; [ "$x" = "$st" ]; else alive; fi; }
+        n=0
+        while [ ! -f pid ] && [ ! -f status ]; do
+          n=$((n+1)); [ "$n" -gt 200 ] && { full && exit 97; exit 94; }
+          g=0; [ -f pid ] || { sleep 0.05 </dev/null >/dev/null 2>&1 & [ "$g" = 1 ] || wait $!; }
+        done
+        p=; { read -r p < pid; } 2>/dev/null; p=${p:-0}; printf 'cstar-pid:%s\n' "$p"
+        st=; gone=; { [ "$p" = "$w" ] || alive; } && since && st=$x
         while :; do
           fin=0; [ -f status ] && fin=1
-          n=$(wc -c < out); if [ "$n" -gt "$oo" ]; then tail -c +$((oo+1)) out 2>/dev/null | head -c $((n-oo)); oo=$n; fi
-          n=$(wc -c < err); if [ "$n" -gt "$eo" ]; then tail -c +$((eo+1)) err 2>/dev/null | head -c $((n-eo)) >&2; eo=$n; fi
+          set -- $(wc -c out err 2>/dev/null)
+          if [ "$2" = out ] && [ "$4" = err ]; then no=$1; ne=$3; else no=$(wc -c < out 2>/dev/null); ne=$(wc -c < err 2>/dev/null); fi
+          if [ "${no:-0}" -gt "$oo" ]; then tail -c +$((oo+1)) out 2>/dev/null | head -c $((no-oo)); oo=$no; fi
+          if [ "${ne:-0}" -gt "$eo" ]; then tail -c +$((eo+1)) err 2>/dev/null | head -c $((ne-eo)) >&2; eo=$ne; fi
           if [ "$fin" = 1 ]; then
             [ -f timedout ] && exit 93
             s=$(cat status 2>/dev/null)
@@ -62,14 +91,15 @@ internal static class DetachedScripts
             case "$s" in ''|*[!0-9]*) full && exit 97; exit 96 ;; esac
             exit 90
           fi
-          if ! alive "$p"; then
+          if ! live; then
             [ -f status ] && continue
+            [ -z "$gone" ] && { gone=1; continue; }
             full && exit 97
             b=$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)
             [ -n "$b" ] && [ -s boot ] && [ "$b" != "$(cat boot)" ] && exit 91
             exit 95
           fi
-          sleep "$iv"
+          g=0; [ -f status ] || { sleep "$iv" </dev/null >/dev/null 2>&1 & [ "$g" = 1 ] || wait $!; }
         done
         """;
 
@@ -88,11 +118,13 @@ internal static class DetachedScripts
     /// <summary>$1 folder: removes it, then its job folder when empty.</summary>
     public const string Cleanup = "rm -rf -- \"$1\"; rmdir -- \"$(dirname -- \"$1\")\" 2>/dev/null; exit 0";
 
-    public static IReadOnlyList<string> RunOrAttachArgv(string folder, long outOffset, long errOffset, TimeSpan poll) =>
+    /// <summary>The run-or-attach argv; with <paramref name="bundleLength"/>, the bundle of that many bytes comes on its standard input.</summary>
+    public static IReadOnlyList<string> RunOrAttachArgv(string folder, long outOffset, long errOffset, TimeSpan poll, int? bundleLength = null) =>
     [
         "sh", "-c", RunOrAttach, "cstar-attach", folder,
         outOffset.ToString(CultureInfo.InvariantCulture), errOffset.ToString(CultureInfo.InvariantCulture),
         poll.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture),
+        .. bundleLength is { } length ? [length.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>(),
     ];
 
     public static IReadOnlyList<string> KillArgv(string folder, TimeSpan grace) =>

@@ -5,7 +5,9 @@ namespace Cstar.Transport.Detached;
 /// <summary>
 /// The one file a run sends before it starts (written 0600): a small sh program that writes the <c>env</c> file
 /// (<c>export NAME='value'</c>, every value quoted by <see cref="ShellQuote"/>) and the <c>command</c> file, each
-/// through a quoted here-document whose end marker is random and checked not to occur in the content.
+/// with the shell's own <c>printf</c> (no process started: the unpacking is on the path of every start) of the
+/// content quoted by <see cref="ShellQuote"/>; content holding a NUL (which no shell word can) goes through a quoted
+/// here-document whose end marker is random and checked not to occur in it. It stops (exit 1) at the first failed write.
 /// </summary>
 internal static class RunBundle
 {
@@ -33,6 +35,12 @@ internal static class RunBundle
 
     private static void AppendFile(StringBuilder text, string name, string content)
     {
+        if (!content.Contains('\0', StringComparison.Ordinal))
+        {
+            text.Append("printf '%s' ").Append(ShellQuote.Quote(content)).Append(" > ").Append(name).Append(" || exit 1\n");
+            return;
+        }
+
         string marker;
         do
         {
@@ -40,7 +48,7 @@ internal static class RunBundle
         }
         while (content.Contains(marker, StringComparison.Ordinal));
 
-        text.Append("cat > ").Append(name).Append(" <<'").Append(marker).Append("'\n").Append(content);
+        text.Append("cat > ").Append(name).Append(" <<'").Append(marker).Append("' || exit 1\n").Append(content);
         if (content.Length > 0 && !content.EndsWith('\n'))
         {
             text.Append('\n');

@@ -15,14 +15,12 @@ public abstract class CommandTransportBase : IDetachedRunTransport, IAsyncDispos
     public Task<CommandResult> RunAsync(string host, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunCollectingAsync(host, argv, null, timeout, cancellationToken);
 
-    public async Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(onOutput);
-        CheckArgv(argv);
-        await using var stdout = new OutputBytesStream(OutputStreamKind.StandardOutput, onOutput);
-        await using var stderr = new OutputBytesStream(OutputStreamKind.StandardError, onOutput);
-        return await ExecuteAsync(host, new Invocation(argv, null, stdout, stderr), timeout, cancellationToken);
-    }
+    public Task<int> RunStreamingAsync(string host, IReadOnlyList<string> argv, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken) =>
+        StreamAsync(host, argv, null, onOutput, timeout, cancellationToken);
+
+    public Task<int> RunStreamingAsync(
+        string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte> input, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken) =>
+        StreamAsync(host, argv, input, onOutput, timeout, cancellationToken);
 
     public async Task WriteFileAsync(string host, string path, ReadOnlyMemory<byte> content, UnixFileMode mode, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -62,6 +60,16 @@ public abstract class CommandTransportBase : IDetachedRunTransport, IAsyncDispos
     protected abstract Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken);
 
     protected virtual ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
+
+    private async Task<int> StreamAsync(
+        string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte>? input, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onOutput);
+        CheckArgv(argv);
+        await using var stdout = new OutputBytesStream(OutputStreamKind.StandardOutput, onOutput);
+        await using var stderr = new OutputBytesStream(OutputStreamKind.StandardError, onOutput);
+        return await ExecuteAsync(host, new Invocation(argv, input, stdout, stderr), timeout, cancellationToken);
+    }
 
     private async Task<CommandResult> RunCollectingAsync(string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte>? stdin, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ namespace Cstar.Transport.Tests.Contract;
 /// What every transport must do, run against each adapter (local, SSH.NET, OpenSSH). SSH-only behaviours
 /// live in <see cref="SshTransportContract"/>.
 /// </summary>
-public abstract class TransportContract : IAsyncLifetime
+public abstract partial class TransportContract : IAsyncLifetime
 {
     protected static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
     private CommandTransportBase? _transport;

@@ -133,7 +133,7 @@ public sealed class LocalDetachedRunTests : IDisposable
         await runner.CleanupAsync(Request(), CancellationToken.None);
 
         Directory.Exists(Path.Combine(_dir, "h1")).Should().BeFalse();
-        runner.CommandsSent.Should().Be(3, "bundle, run-or-attach, cleanup");
+        runner.CommandsSent.Should().Be(2, "run-or-attach (the bundle on its input), cleanup");
     }
 
     [Fact(Timeout = 30_000)]
