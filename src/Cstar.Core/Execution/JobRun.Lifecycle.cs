@@ -86,7 +86,17 @@ internal sealed partial class JobRun
 
     private async Task<JobOutcome?> CheckBeforeFirstStartAsync(CancellationToken stop)
     {
-        await ReadViewsAsync(stop);
+        // Discovery read the ring a moment ago: a fresh reading of this job is relied on (and said so), not read again.
+        var reading = _request.RingReading is { } r && r.IsFreshAt(Now, _request.RingReadingFreshFor) ? r : null;
+        if (reading is not null)
+        {
+            _views = reading.Views;
+        }
+        else
+        {
+            await ReadViewsAsync(stop);
+        }
+
         if (stop.IsCancellationRequested)
         {
             return Complete(JobState.Interrupted, ExitCode.Incomplete, "interrupted before the first host started");
@@ -95,11 +105,12 @@ internal sealed partial class JobRun
         var targets = _hosts.Values.Where(h => h.Kind == HostRunStateKind.Pending).Select(h => h.Host).ToList();
         var policy = _request.Context.Policy;
         var verdict = HealthRules.BeforeFirstStart(targets, _views, policy.IgnoreDownNodes, policy.AllowSchemaDisagreement);
-        _events.Publish(new GateEvent(Now, _jobId, null, verdict.IsOk, verdict.Reason, TimeSpan.Zero));
+        var said = reading is null ? verdict.Reason : $"{verdict.Reason} (as {reading.Source} read it {Seconds(Now - reading.ReadAt)} ago)";
+        _events.Publish(new GateEvent(Now, _jobId, null, verdict.IsOk, said, TimeSpan.Zero));
         if (!verdict.IsOk)
         {
-            _events.Publish(new JobHaltedEvent(Now, _jobId, verdict.Reason));
-            return await FinishAsync(JobState.Halted, ExitCode.Blocked, "the ring is not healthy enough to start: " + verdict.Reason);
+            _events.Publish(new JobHaltedEvent(Now, _jobId, said));
+            return await FinishAsync(JobState.Halted, ExitCode.Blocked, "the ring is not healthy enough to start: " + said);
         }
 
         _baselineDown = HealthRules.UnavailableNodes(_views);
