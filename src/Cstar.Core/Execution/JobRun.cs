@@ -35,6 +35,7 @@ internal sealed partial class JobRun : IDisposable
     private IReadOnlyList<RingView> _views = [];
     private ImmutableHashSet<string> _baselineDown = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     private readonly GatePollSchedule _polls;
+    private WarmAhead? _warmAhead;
     private DateTimeOffset? _foreignDownSince;
     private string? _foreignDownReason;
     private string? _haltReason;
@@ -78,10 +79,19 @@ internal sealed partial class JobRun : IDisposable
             Launch(host, attach: true);
         }
 
+        if (_s.Warmup is { } warmup)
+        {
+            _warmAhead = new WarmAhead(warmup, _request.Context, _progress, HealthRules.UnavailableNodes(_views));
+        }
+
         return await LoopAsync(stop);
     }
 
-    public void Dispose() => _detach.Dispose();
+    public void Dispose()
+    {
+        _warmAhead?.Dispose();
+        _detach.Dispose();
+    }
 
     private async Task<JobOutcome> LoopAsync(CancellationToken stop)
     {
@@ -93,6 +103,7 @@ internal sealed partial class JobRun : IDisposable
             }
 
             ReadControls(force: false);
+            _warmAhead?.Advance(_progress);
 
             if (stop.IsCancellationRequested)
             {
@@ -184,6 +195,8 @@ internal sealed partial class JobRun : IDisposable
                         Launch(host, attach: false);
                     }
 
+                    // The next hosts' handshakes happen while these run.
+                    _warmAhead?.Advance(_progress);
                     return null;
                 case SchedulingDecision.Skip skip:
                     foreach (var host in skip.Hosts)
@@ -490,6 +503,11 @@ internal sealed partial class JobRun : IDisposable
         {
             var delay = _nextControlRead - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_warmAhead?.PlanPending is { } plan)
+        {
+            waits.Add(plan);
         }
 
         if (_nodeDoneWake is { } done)
