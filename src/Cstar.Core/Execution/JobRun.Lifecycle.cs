@@ -134,56 +134,6 @@ internal sealed partial class JobRun
         }
     }
 
-    /// <summary>One gate poll: a fresh set of views decides every host awaiting return and watches for foreign down nodes.</summary>
-    private async Task PollAsync(CancellationToken stop)
-    {
-        // A node down elsewhere is cleared only when every view sees it up: then every peer is read.
-        await ReadViewsAsync(stop, _foreignDownSince is null ? GateQuorum.AllDecided([.. _awaiting.Keys]) : null);
-        foreach (var (host, wait) in _awaiting.ToList())
-        {
-            var waited = Now - wait.Since;
-            var verdict = HealthRules.HasReturned(host, _views, false, false);
-            if (verdict.IsOk && _request.RequireCql)
-            {
-                verdict = HealthRules.HasReturned(host, _views, true, await CqlReadyAsync(host, stop).ConfigureAwait(false));
-            }
-
-            if (verdict.IsOk)
-            {
-                verdict = await ReturnedBelowBackPressureAsync(host, waited, stop).ConfigureAwait(false);
-            }
-
-            if (verdict.IsOk)
-            {
-                Succeed(host, waited);
-            }
-            else if (waited >= _request.WaitTimeout)
-            {
-                _awaiting.Remove(host);
-                Fail(host, HostTransition.DidNotComeBack(Now, wait.ExitCode, $"did not come back within {Seconds(_request.WaitTimeout)} after {wait.Note}: {verdict.Reason}"));
-            }
-            else
-            {
-                _events.Publish(new GateEvent(Now, _jobId, host, false, verdict.Reason, waited));
-            }
-        }
-
-        WatchForeignDownNodes();
-        _polls.Polled(Now);
-    }
-
-    private async Task<bool> CqlReadyAsync(string host, CancellationToken stop)
-    {
-        try
-        {
-            return (await _s.Health.CheckCqlAsync(host, stop).ConfigureAwait(false)).Ready;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
     /// <summary>A node that is not ours and was up when the job began went down: no new start until it is back, bounded by the wait timeout.</summary>
     private void WatchForeignDownNodes()
     {
@@ -255,6 +205,7 @@ internal sealed partial class JobRun
         const string Reason = "interrupted: no new host starts; hosts already running keep running on their hosts";
         _events.Publish(new JobHaltedEvent(Now, _jobId, Reason));
         await _detach.CancelAsync().ConfigureAwait(false);
+        StopGateReads();
         await WaitBoundedAsync([.. _tasks.Values, .. _cleanups], _request.DetachGrace).ConfigureAwait(false);
         foreach (var (_, run) in _runs)
         {
@@ -268,6 +219,7 @@ internal sealed partial class JobRun
     {
         // A request that came in since the last read is recorded as seen (it can change nothing now).
         ReadControls(force: true);
+        StopGateReads();
         await WaitBoundedAsync(_cleanups, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return Complete(state, code, reason);
     }

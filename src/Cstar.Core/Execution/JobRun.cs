@@ -90,6 +90,7 @@ internal sealed partial class JobRun : IDisposable
     public void Dispose()
     {
         _warmAhead?.Dispose();
+        _gateStop.Dispose();
         _detach.Dispose();
     }
 
@@ -102,6 +103,8 @@ internal sealed partial class JobRun : IDisposable
                 Apply(message);
             }
 
+            await ApplyGateReadsAsync(stop);
+
             ReadControls(force: false);
             _warmAhead?.Advance(_progress);
 
@@ -110,10 +113,10 @@ internal sealed partial class JobRun : IDisposable
                 return await InterruptAsync();
             }
 
-            if (NeedsPolling && Now >= _polls.Next)
+            if (GateReadDue)
             {
-                await PollAsync(stop);
-                continue;
+                // Beside the loop: the decisions below do not wait for it.
+                StartGateRead();
             }
 
             var end = await StepAsync(stop);
@@ -122,7 +125,7 @@ internal sealed partial class JobRun : IDisposable
                 return await FinishAsync(end.Value.State, end.Value.Code, end.Value.Reason);
             }
 
-            if (_channel.Reader.TryPeek(out _))
+            if (_channel.Reader.TryPeek(out _) || _gateReads.Reader.TryPeek(out _))
             {
                 continue;
             }
@@ -492,8 +495,13 @@ internal sealed partial class JobRun : IDisposable
     private async Task WaitAsync(CancellationToken stop)
     {
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var waits = new List<Task> { _channel.Reader.WaitToReadAsync(wake.Token).AsTask(), Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token) };
-        if (NeedsPolling)
+        var waits = new List<Task>
+        {
+            _channel.Reader.WaitToReadAsync(wake.Token).AsTask(),
+            _gateReads.Reader.WaitToReadAsync(wake.Token).AsTask(),
+            Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token),
+        };
+        if (GateReadWanted)
         {
             var delay = _polls.Next - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
