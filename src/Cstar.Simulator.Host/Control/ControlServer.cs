@@ -34,10 +34,12 @@ public sealed class ControlServer : IAsyncDisposable
             await using var stream = new NetworkStream(connection, ownsSocket: false);
             using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
             ControlResponse response;
+            var framed = false;
             try
             {
                 var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
                 var request = line is null ? null : JsonSerializer.Deserialize<ControlRequest>(line, ControlJson.Options);
+                framed = request?.Framed == true;
                 response = request is null
                     ? ControlResponse.Error("cstar-sim: empty request\n", 2)
                     : await _handler(request, cancellationToken).ConfigureAwait(false);
@@ -53,7 +55,7 @@ public sealed class ControlServer : IAsyncDisposable
 
             try
             {
-                var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(response, ControlJson.Options) + "\n");
+                var bytes = framed ? Framed(response) : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(response, ControlJson.Options) + "\n");
                 await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
@@ -61,5 +63,14 @@ public sealed class ControlServer : IAsyncDisposable
                 // The caller went away (e.g. its session was rebooted); nothing to tell it.
             }
         }
+    }
+
+    /// <summary>"EXIT OUT_BYTES ERR_BYTES\n", then stdout's and stderr's UTF-8 bytes.</summary>
+    internal static byte[] Framed(ControlResponse response)
+    {
+        var output = Encoding.UTF8.GetBytes(response.StandardOutput);
+        var error = Encoding.UTF8.GetBytes(response.StandardError);
+        var header = Encoding.ASCII.GetBytes(FormattableString.Invariant($"{response.ExitCode} {output.Length} {error.Length}\n"));
+        return [.. header, .. output, .. error];
     }
 }

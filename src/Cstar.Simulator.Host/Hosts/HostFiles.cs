@@ -74,7 +74,7 @@ public static class HostFiles
     private static void WriteShims(ClusterPaths paths, string bin, string address)
     {
         var sim = $"CSTAR_SIM_NODE={ShellQuote.Quote(address)} exec {ShellQuote.Quote(paths.SimulatorScript)}";
-        WriteExecutable(Path.Combine(bin, "nodetool"), $"#!/bin/sh\n{sim} nodetool \"$@\"\n");
+        WriteExecutable(Path.Combine(bin, "nodetool"), NodetoolShim.Script(paths.ControlSocket, address));
         WriteExecutable(Path.Combine(bin, "cqlsh"), CqlshShim.Script(paths, address));
         WriteExecutable(Path.Combine(bin, "reboot"), $"#!/bin/sh\n{sim} ctl reboot {address}\n");
         WriteExecutable(Path.Combine(bin, "poweroff"), $"#!/bin/sh\n{sim} ctl poweroff {address}\n");
