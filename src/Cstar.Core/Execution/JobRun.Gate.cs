@@ -10,11 +10,11 @@ namespace Cstar.Core.Execution;
 /// The return gate's reads run beside the loop: a read in flight holds no other decision (a host of another DC, the
 /// rest of a wave). A read judges only the hosts whose command had ended when it began (<see cref="GateReading.Covered"/>):
 /// figures from before a command ended never decide its return. A host that ends while a read is in flight gets a read
-/// of its own at once (at most <see cref="MaxGateReads"/> at a time). Only the loop applies what a read saw.
+/// of its own at once (at most <see cref="MaxGateReads"/> at a time; the probe asks peers another read is not asking first). Only the loop applies what a read saw.
 /// </summary>
 internal sealed partial class JobRun
 {
-    private const int MaxGateReads = 2;
+    private const int MaxGateReads = 3;
     private readonly Channel<GateReading> _gateReads = Channel.CreateUnbounded<GateReading>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<int, ImmutableHashSet<string>> _gateReadsInFlight = [];
     private readonly CancellationTokenSource _gateStop = new();

@@ -24,6 +24,7 @@ public sealed class NodetoolRingHealthProbe(
 {
     private readonly Lock _gate = new();
     private ImmutableArray<string> _order = [.. peers];
+    private readonly Dictionary<string, int> _reading = new(StringComparer.Ordinal);
 
     /// <summary>nodetool commands sent so far.</summary>
     public int CommandsSent { get; private set; }
@@ -50,7 +51,8 @@ public sealed class NodetoolRingHealthProbe(
         }
 
         // A judged host's own view never counts for itself: the other peers first (stable order otherwise).
-        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains));
+        // Peers another read is asking right now come after the others (gate reads run beside each other): one JVM at a time per peer.
+        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains).ThenBy(Busy));
         if (enough is not null && judged.Count > 0 && judged.All(host => candidates.All(p => string.Equals(p, host, StringComparison.Ordinal))))
         {
             // Only the judged host itself can be read (its peers still run their command): its own view never counts for
@@ -148,14 +150,24 @@ public sealed class NodetoolRingHealthProbe(
     public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) =>
         cqlCheck?.Invoke(host, cancellationToken) ?? Task.FromResult(new CqlCheck(false, "no CQL probe configured"));
 
+    private bool Busy(string peer)
+    {
+        lock (_gate)
+        {
+            return _reading.GetValueOrDefault(peer) > 0;
+        }
+    }
+
     private async Task<RingView?> ReadOneAsync(string peer, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            CommandsSent++;
+            _reading[peer] = _reading.GetValueOrDefault(peer) + 1;
+        }
+
         try
         {
-            lock (_gate)
-            {
-                CommandsSent++;
-            }
 
             var result = await transport.RunAsync(peer, options.NodetoolArgv("status"), options.CommandTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
@@ -170,6 +182,13 @@ public sealed class NodetoolRingHealthProbe(
         catch (Exception e) when (e is TransportException or CstarException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             return null;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _reading[peer]--;
+            }
         }
     }
 }

@@ -94,6 +94,32 @@ public sealed class NodetoolRingHealthProbeTests
         HealthRules.HasReturned("127.0.0.1", views, false, false).Reason.Should().Contain("no peer view");
     }
 
+    [Fact(Timeout = 10_000)]
+    public async Task A_second_gate_read_beside_the_first_asks_the_peers_the_first_is_not_asking()
+    {
+        string[] ring = ["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"];
+        var transport = new FakeTransport();
+        foreach (var peer in ring)
+        {
+            transport.Answer(peer, "*", Status).Hold(peer, "nodetool status", "never asked");
+        }
+
+        var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), "c1", ring);
+        using var stop = new CancellationTokenSource();
+        var none = new HashSet<string>();
+
+        var first = probe.ReadViewsAsync(none, none, (_, _) => false, stop.Token);
+        var askedFirst = transport.Calls.Select(c => c.Host).ToList();
+        var second = probe.ReadViewsAsync(none, none, (_, _) => false, stop.Token);
+        var askedSecond = transport.Calls.Select(c => c.Host).Skip(askedFirst.Count).ToList();
+        await stop.CancelAsync();
+        var cancelled = async () => await Task.WhenAll(first, second);
+
+        askedFirst.Should().Equal("127.0.0.1", "127.0.0.2");
+        askedSecond.Should().Equal("127.0.0.3", "127.0.0.4");
+        await cancelled.Should().ThrowAsync<OperationCanceledException>();
+    }
+
     [Theory]
     [InlineData(new[] { "a", "b", "c" }, new[] { "a", "b", "c" }, 3)]
     [InlineData(new[] { "d", "e", "a", "b" }, new[] { "a", "b" }, 2)]
