@@ -161,13 +161,15 @@ internal sealed class EngineBenchmark : IBenchmark
         var runner = DetachedRunners.Remote(transport, Command);
         var probe = new NodetoolRingHealthProbe(transport, new RingHealthProbeOptions(), topology.Name, [.. topology.Nodes.Select(n => n.Address)]);
         var observer = new StartTimes();
-        var services = new JobRunnerServices(store, new FileHostOutputStore(new JobStorePaths(root)), runner, probe, TimeProvider.System);
+        var services = new JobRunnerServices(store, new FileHostOutputStore(new JobStorePaths(root)), runner, probe, TimeProvider.System) { Warmup = transport };
         var addresses = topology.Nodes.Select(n => n.Address).ToList();
         var request = new JobRunRequest
         {
             Definition = new JobDefinition("bench", "bench", new CommandSource(Command, null, "sha"), [], "{}", HostSelection.FromSeeds(cluster.Addresses[0]), null, [topology.Name], DateTimeOffset.UtcNow, RunnerKind.Remote),
             Hosts = addresses,
             Context = SchedulingContext.Create(ring.Topology, [.. ring.Clusters.Select(c => c.Replicas)], policy),
+            // As the CLI: the first ring check relies on discovery's status read while fresh.
+            RingReading = DiscoveryReading.Of(ring),
         };
 
         var watch = Stopwatch.StartNew();
@@ -186,6 +188,7 @@ internal sealed class EngineBenchmark : IBenchmark
         Console.WriteLine($"    nodetool calls per host     {gateCalls / (double)addresses.Count,8:F2}     ({gateCalls} by the gates; remote commands per host {runner.CommandsSent / (double)addresses.Count:F2})");
         Console.WriteLine($"    start spread                {startSpread.TotalMilliseconds,8:F0} ms  recorded Starting, first to last");
         Console.WriteLine($"    running spread              {spread.TotalMilliseconds,8:F0} ms  remote pid seen, first to last");
+        Console.WriteLine($"    per host, median (max) ms   {observer.Phases()}");
         try
         {
             Directory.Delete(root, recursive: true);
@@ -213,7 +216,37 @@ internal sealed class EngineBenchmark : IBenchmark
             return times.Count == 0 ? 0 : 1 + times.Zip(times.Skip(1)).Count(p => (p.Second - p.First).TotalMilliseconds > 200);
         }
 
+        /// <summary>Command ended (awaiting return), then seen back (Succeeded).</summary>
+        public ConcurrentDictionary<string, TimeSpan> Ended { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, TimeSpan> Back { get; } = new(StringComparer.Ordinal);
+
         public string Name => "the start-time recorder";
+
+        /// <summary>
+        /// Where a host's time goes: Starting to remote pid seen, pid to command end (the 1 s command and its end
+        /// detection), end to back (the gate), and back to the next host's Starting (the loop's pause between hosts).
+        /// </summary>
+        public string Phases()
+        {
+            var starts = Starting.Values.Order().ToList();
+            var pauses = Back.Values.Select(b => starts.FirstOrDefault(s => s >= b, TimeSpan.MaxValue) - b).Where(p => p < TimeSpan.FromHours(1)).ToList();
+            return string.Join(
+                "   ",
+                Phase("start→pid", Starting, Running),
+                Phase("pid→end", Running, Ended),
+                Phase("end→back", Ended, Back),
+                Stat("back→next start", pauses));
+        }
+
+        private static string Phase(string name, ConcurrentDictionary<string, TimeSpan> from, ConcurrentDictionary<string, TimeSpan> to) =>
+            Stat(name, from.Where(f => to.ContainsKey(f.Key)).Select(f => to[f.Key] - f.Value));
+
+        private static string Stat(string name, IEnumerable<TimeSpan> spans)
+        {
+            var ms = spans.Select(s => s.TotalMilliseconds).Order().ToList();
+            return ms.Count == 0 ? $"{name} -" : $"{name} {ms[ms.Count / 2]:F0} ({ms[^1]:F0})";
+        }
 
         public void Handle(JobEvent jobEvent)
         {
@@ -222,13 +255,21 @@ internal sealed class EngineBenchmark : IBenchmark
                 return;
             }
 
-            if (args.State == HostRunStateKind.Starting)
+            if (args.AwaitingReturn)
+            {
+                Ended[args.Host] = _clock.Elapsed;
+            }
+            else if (args.State == HostRunStateKind.Starting)
             {
                 Starting[args.Host] = _clock.Elapsed;
             }
             else if (args.State == HostRunStateKind.Running)
             {
                 Running[args.Host] = _clock.Elapsed;
+            }
+            else if (args.State == HostRunStateKind.Succeeded)
+            {
+                Back[args.Host] = _clock.Elapsed;
             }
         }
     }

@@ -2,6 +2,7 @@ using Cstar.Cli.Jobs;
 using Cstar.Cli.Verbs;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Core.Ports;
 using Cstar.JobStore.Output;
 using Cstar.JobStore.Sqlite;
 using Cstar.Transport.Detached;
@@ -33,6 +34,8 @@ internal static class JobEngineFactory
             Confirmation = options.Confirm ? new PromptHostConfirmation(prompt) : null,
             Load = HealthProbeFactory.CreateLoadProbe(options, transport, time),
             Controls = store,
+            // The next hosts' SSH handshakes happen while the current ones run (one pooled connection per host for the job).
+            Warmup = definition.Runner == RunnerKind.Remote ? transport as IConnectionWarmup : null,
         };
         return new JobEngine(new JobRunner(services), local);
     }

@@ -4,6 +4,7 @@ using Cstar.Core.BackPressure;
 using Cstar.Core.Commands;
 using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
+using Cstar.Ring.Discovery;
 
 namespace Cstar.Cli.Jobs;
 
@@ -17,6 +18,8 @@ internal static class JobRunRequestFactory
             Definition = definition,
             Hosts = [.. setup.Targets.Select(n => n.Address)],
             Context = setup.Context,
+            // The first ring check relies on discovery's status read while fresh (said in the output), not a second read.
+            RingReading = DiscoveryReading.Of(setup.Discovery),
             Resume = resume,
             RetryFailed = retryFailed,
             StopAfter = options.StopAfter,

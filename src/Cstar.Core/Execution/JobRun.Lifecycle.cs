@@ -86,7 +86,17 @@ internal sealed partial class JobRun
 
     private async Task<JobOutcome?> CheckBeforeFirstStartAsync(CancellationToken stop)
     {
-        await ReadViewsAsync(stop);
+        // Discovery read the ring a moment ago: a fresh reading of this job is relied on (and said so), not read again.
+        var reading = _request.RingReading is { } r && r.IsFreshAt(Now, _request.RingReadingFreshFor) ? r : null;
+        if (reading is not null)
+        {
+            _views = reading.Views;
+        }
+        else
+        {
+            await ReadViewsAsync(stop);
+        }
+
         if (stop.IsCancellationRequested)
         {
             return Complete(JobState.Interrupted, ExitCode.Incomplete, "interrupted before the first host started");
@@ -95,11 +105,12 @@ internal sealed partial class JobRun
         var targets = _hosts.Values.Where(h => h.Kind == HostRunStateKind.Pending).Select(h => h.Host).ToList();
         var policy = _request.Context.Policy;
         var verdict = HealthRules.BeforeFirstStart(targets, _views, policy.IgnoreDownNodes, policy.AllowSchemaDisagreement);
-        _events.Publish(new GateEvent(Now, _jobId, null, verdict.IsOk, verdict.Reason, TimeSpan.Zero));
+        var said = reading is null ? verdict.Reason : $"{verdict.Reason} (as {reading.Source} read it {Seconds(Now - reading.ReadAt)} ago)";
+        _events.Publish(new GateEvent(Now, _jobId, null, verdict.IsOk, said, TimeSpan.Zero));
         if (!verdict.IsOk)
         {
-            _events.Publish(new JobHaltedEvent(Now, _jobId, verdict.Reason));
-            return await FinishAsync(JobState.Halted, ExitCode.Blocked, "the ring is not healthy enough to start: " + verdict.Reason);
+            _events.Publish(new JobHaltedEvent(Now, _jobId, said));
+            return await FinishAsync(JobState.Halted, ExitCode.Blocked, "the ring is not healthy enough to start: " + said);
         }
 
         _baselineDown = HealthRules.UnavailableNodes(_views);
@@ -120,56 +131,6 @@ internal sealed partial class JobRun
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             _views = [];
-        }
-    }
-
-    /// <summary>One gate poll: a fresh set of views decides every host awaiting return and watches for foreign down nodes.</summary>
-    private async Task PollAsync(CancellationToken stop)
-    {
-        // A node down elsewhere is cleared only when every view sees it up: then every peer is read.
-        await ReadViewsAsync(stop, _foreignDownSince is null ? GateQuorum.AllDecided([.. _awaiting.Keys]) : null);
-        foreach (var (host, wait) in _awaiting.ToList())
-        {
-            var waited = Now - wait.Since;
-            var verdict = HealthRules.HasReturned(host, _views, false, false);
-            if (verdict.IsOk && _request.RequireCql)
-            {
-                verdict = HealthRules.HasReturned(host, _views, true, await CqlReadyAsync(host, stop).ConfigureAwait(false));
-            }
-
-            if (verdict.IsOk)
-            {
-                verdict = await ReturnedBelowBackPressureAsync(host, waited, stop).ConfigureAwait(false);
-            }
-
-            if (verdict.IsOk)
-            {
-                Succeed(host, waited);
-            }
-            else if (waited >= _request.WaitTimeout)
-            {
-                _awaiting.Remove(host);
-                Fail(host, HostTransition.DidNotComeBack(Now, wait.ExitCode, $"did not come back within {Seconds(_request.WaitTimeout)} after {wait.Note}: {verdict.Reason}"));
-            }
-            else
-            {
-                _events.Publish(new GateEvent(Now, _jobId, host, false, verdict.Reason, waited));
-            }
-        }
-
-        WatchForeignDownNodes();
-        _polls.Polled(Now);
-    }
-
-    private async Task<bool> CqlReadyAsync(string host, CancellationToken stop)
-    {
-        try
-        {
-            return (await _s.Health.CheckCqlAsync(host, stop).ConfigureAwait(false)).Ready;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            return false;
         }
     }
 
@@ -244,6 +205,7 @@ internal sealed partial class JobRun
         const string Reason = "interrupted: no new host starts; hosts already running keep running on their hosts";
         _events.Publish(new JobHaltedEvent(Now, _jobId, Reason));
         await _detach.CancelAsync().ConfigureAwait(false);
+        StopGateReads();
         await WaitBoundedAsync([.. _tasks.Values, .. _cleanups], _request.DetachGrace).ConfigureAwait(false);
         foreach (var (_, run) in _runs)
         {
@@ -257,6 +219,7 @@ internal sealed partial class JobRun
     {
         // A request that came in since the last read is recorded as seen (it can change nothing now).
         ReadControls(force: true);
+        StopGateReads();
         await WaitBoundedAsync(_cleanups, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return Complete(state, code, reason);
     }

@@ -35,6 +35,7 @@ internal sealed partial class JobRun : IDisposable
     private IReadOnlyList<RingView> _views = [];
     private ImmutableHashSet<string> _baselineDown = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     private readonly GatePollSchedule _polls;
+    private WarmAhead? _warmAhead;
     private DateTimeOffset? _foreignDownSince;
     private string? _foreignDownReason;
     private string? _haltReason;
@@ -78,10 +79,20 @@ internal sealed partial class JobRun : IDisposable
             Launch(host, attach: true);
         }
 
+        if (_s.Warmup is { } warmup)
+        {
+            _warmAhead = new WarmAhead(warmup, _request.Context, _progress, HealthRules.UnavailableNodes(_views));
+        }
+
         return await LoopAsync(stop);
     }
 
-    public void Dispose() => _detach.Dispose();
+    public void Dispose()
+    {
+        _warmAhead?.Dispose();
+        _gateStop.Dispose();
+        _detach.Dispose();
+    }
 
     private async Task<JobOutcome> LoopAsync(CancellationToken stop)
     {
@@ -92,17 +103,20 @@ internal sealed partial class JobRun : IDisposable
                 Apply(message);
             }
 
+            await ApplyGateReadsAsync(stop);
+
             ReadControls(force: false);
+            _warmAhead?.Advance(_progress);
 
             if (stop.IsCancellationRequested)
             {
                 return await InterruptAsync();
             }
 
-            if (NeedsPolling && Now >= _polls.Next)
+            if (GateReadDue)
             {
-                await PollAsync(stop);
-                continue;
+                // Beside the loop: the decisions below do not wait for it.
+                StartGateRead();
             }
 
             var end = await StepAsync(stop);
@@ -111,7 +125,7 @@ internal sealed partial class JobRun : IDisposable
                 return await FinishAsync(end.Value.State, end.Value.Code, end.Value.Reason);
             }
 
-            if (_channel.Reader.TryPeek(out _))
+            if (_channel.Reader.TryPeek(out _) || _gateReads.Reader.TryPeek(out _))
             {
                 continue;
             }
@@ -184,6 +198,8 @@ internal sealed partial class JobRun : IDisposable
                         Launch(host, attach: false);
                     }
 
+                    // The next hosts' handshakes happen while these run.
+                    _warmAhead?.Advance(_progress);
                     return null;
                 case SchedulingDecision.Skip skip:
                     foreach (var host in skip.Hosts)
@@ -479,8 +495,13 @@ internal sealed partial class JobRun : IDisposable
     private async Task WaitAsync(CancellationToken stop)
     {
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var waits = new List<Task> { _channel.Reader.WaitToReadAsync(wake.Token).AsTask(), Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token) };
-        if (NeedsPolling)
+        var waits = new List<Task>
+        {
+            _channel.Reader.WaitToReadAsync(wake.Token).AsTask(),
+            _gateReads.Reader.WaitToReadAsync(wake.Token).AsTask(),
+            Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token),
+        };
+        if (GateReadWanted)
         {
             var delay = _polls.Next - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
@@ -490,6 +511,11 @@ internal sealed partial class JobRun : IDisposable
         {
             var delay = _nextControlRead - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
+        }
+
+        if (_warmAhead?.PlanPending is { } plan)
+        {
+            waits.Add(plan);
         }
 
         if (_nodeDoneWake is { } done)

@@ -1,4 +1,5 @@
 using Cstar.Core.BackPressure;
+using Cstar.Core.Health;
 using Cstar.Core.Jobs;
 using Cstar.Core.Scheduling;
 
@@ -63,6 +64,15 @@ public sealed record JobRunRequest
 
     /// <summary>While a host cannot be reached, the console and the log say so at the first failed attempt, then this often.</summary>
     public TimeSpan UnreachableReportInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The ring as this job read it just before (discovery's reading): the check before the first start relies on it
+    /// instead of reading every peer again while it is at most <see cref="RingReadingFreshFor"/> old. Null: read afresh.
+    /// Later checks always read afresh.
+    /// </summary>
+    public RingReading? RingReading { get; init; }
+
+    public TimeSpan RingReadingFreshFor { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The gate reads right after a host finished, then again after this delay, growing ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
     public TimeSpan GateInitialDelay { get; init; } = TimeSpan.FromMilliseconds(300);

@@ -16,6 +16,9 @@ public sealed record JobRunnerServices(
     /// <summary>Operator requests (pause, resume, set) read at each decision; null: none (the job runs as started).</summary>
     public IJobControls? Controls { get; init; }
 
+    /// <summary>Opens the connections of the hosts that start next while the current ones run (<see cref="WarmAhead"/>); null: each host connects when it starts.</summary>
+    public IConnectionWarmup? Warmup { get; init; }
+
     /// <summary>Asked before each host starts (<c>--confirm</c>); null: never ask.</summary>
     public IHostConfirmation? Confirmation { get; init; }
 }

@@ -30,6 +30,7 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
         }
 
         var describecluster = Start(nodetool.RunAsync(calls.Token, "describecluster"));
+        var statusSentAt = options.Time.GetUtcNow();
         var statusText = Start(nodetool.RunAsync(calls.Token, "status"));
         var tablestats = options.Keyspace is null ? Start(nodetool.RunAsync(listing.Token, "tablestats")) : null;
         try
@@ -47,7 +48,7 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
             var planned = await KeyspacePlanner.PlanAsync(() => tablestats ?? Task.FromResult(string.Empty), description, options.Keyspace, options.ReadsKeyspace).ConfigureAwait(false);
             var keyspaces = await KeyspaceRingReader.ReadAsync(nodetool, planned, description, status, calls.Token).ConfigureAwait(false);
             var versions = await VersionsAsync(description, status, versionText, cancellationToken).ConfigureAwait(false);
-            return Assemble(description, status, versions, keyspaces);
+            return Assemble(description, status, versions, keyspaces) with { StatusSentAt = statusSentAt };
         }
         finally
         {

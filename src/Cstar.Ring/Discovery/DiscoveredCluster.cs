@@ -9,4 +9,8 @@ public sealed record DiscoveredCluster(
     ClusterTopology Topology,
     ReplicaMap Replicas,
     string Seed,
-    DescribeclusterOutput Description);
+    DescribeclusterOutput Description)
+{
+    /// <summary>When discovery sent the status read the topology comes from (null: not known, e.g. built by hand).</summary>
+    public DateTimeOffset? StatusSentAt { get; init; }
+}

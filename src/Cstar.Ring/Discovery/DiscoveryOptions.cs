@@ -32,5 +32,8 @@ public sealed record DiscoveryOptions(ImmutableArray<string> Seeds)
     public Action<IReadOnlyList<(string Address, string Datacenter, string Rack)>>? OnNodesKnown { get; init; }
 
     /// <summary>nodetool calls run at once on a seed (independent ones: describecluster, status, the keyspace list, describering per keyspace).</summary>
+    /// <summary>Stamps when the status read was sent (<see cref="DiscoveredCluster.StatusSentAt"/>): the job's first ring check may rely on it while fresh.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public int ConcurrentCalls { get; init; } = 4;
 }

@@ -24,6 +24,7 @@ public sealed class NodetoolRingHealthProbe(
 {
     private readonly Lock _gate = new();
     private ImmutableArray<string> _order = [.. peers];
+    private readonly Dictionary<string, int> _reading = new(StringComparer.Ordinal);
 
     /// <summary>nodetool commands sent so far.</summary>
     public int CommandsSent { get; private set; }
@@ -50,12 +51,20 @@ public sealed class NodetoolRingHealthProbe(
         }
 
         // A judged host's own view never counts for itself: the other peers first (stable order otherwise).
-        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains));
+        // Peers another read is asking right now come after the others (gate reads run beside each other): one JVM at a time per peer.
+        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains).ThenBy(Busy));
+        if (enough is not null && judged.Count > 0 && judged.All(host => candidates.All(p => string.Equals(p, host, StringComparison.Ordinal))))
+        {
+            // Only the judged host itself can be read (its peers still run their command): its own view never counts for
+            // it, and a node just restarted may still see the others down. No JVM is started for a read that settles nothing.
+            return [];
+        }
+
         var views = new List<RingView>();
         var failed = new List<string>();
         using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = new Dictionary<Task<RingView?>, string>();
-        var wanted = enough is null ? options.PeersPerRead : (options.PeersPerRead / 2) + 1;
+        var wanted = enough is null ? options.PeersPerRead : FirstBatch([.. candidates], judged, options.PeersPerRead);
         void Ask()
         {
             while (views.Count + running.Count < wanted && candidates.Count > 0)
@@ -113,17 +122,52 @@ public sealed class NodetoolRingHealthProbe(
         return views;
     }
 
+    /// <summary>
+    /// How many peers a gate read asks at once: a majority of <paramref name="peersPerRead"/>, unless that first batch
+    /// could not settle every judged host even if all of them answer UN (a judged host's own view does not count for
+    /// itself, and the peers not asked yet count against it). Under all on a small ring every peer is judged: two answers
+    /// then never settle it, and asking the third only after them cost a second nodetool round.
+    /// </summary>
+    internal static int FirstBatch(IReadOnlyList<string> candidates, IReadOnlySet<string> judged, int peersPerRead)
+    {
+        var total = Math.Min(peersPerRead, candidates.Count);
+        for (var batch = (peersPerRead / 2) + 1; batch < total; batch++)
+        {
+            var asked = candidates.Take(batch).ToList();
+            var unasked = Math.Min(candidates.Count - batch, peersPerRead - batch);
+            if (judged.All(host => CanSettle(asked.Count(p => !string.Equals(p, host, StringComparison.Ordinal)), unasked)))
+            {
+                return batch;
+            }
+        }
+
+        return peersPerRead;
+    }
+
+    /// <summary>The quorum rule of GateQuorum.Decided when every peer read sees the host UN.</summary>
+    private static bool CanSettle(int peersRead, int unasked) => peersRead > 0 && peersRead >= ((peersRead + unasked) / 2) + 1;
+
     public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) =>
         cqlCheck?.Invoke(host, cancellationToken) ?? Task.FromResult(new CqlCheck(false, "no CQL probe configured"));
 
+    private bool Busy(string peer)
+    {
+        lock (_gate)
+        {
+            return _reading.GetValueOrDefault(peer) > 0;
+        }
+    }
+
     private async Task<RingView?> ReadOneAsync(string peer, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            CommandsSent++;
+            _reading[peer] = _reading.GetValueOrDefault(peer) + 1;
+        }
+
         try
         {
-            lock (_gate)
-            {
-                CommandsSent++;
-            }
 
             var result = await transport.RunAsync(peer, options.NodetoolArgv("status"), options.CommandTimeout, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
@@ -138,6 +182,13 @@ public sealed class NodetoolRingHealthProbe(
         catch (Exception e) when (e is TransportException or CstarException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             return null;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _reading[peer]--;
+            }
         }
     }
 }

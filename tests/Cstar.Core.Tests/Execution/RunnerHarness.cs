@@ -45,9 +45,12 @@ internal sealed class RunnerHarness
 
     public string JobId { get; } = "job-1";
 
+    /// <summary>Connections warmed ahead; null: the services have no warm-up (as for cstarpar).</summary>
+    public RecordingWarmup? Warmup { get; set; }
+
     private FakeNodeLoadProbe? _load;
 
-    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Confirmation = Confirmation, Load = Load });
+    public JobRunner Runner => new(new JobRunnerServices(Store, Outputs, Hosts, Probe, Clock) { Confirmation = Confirmation, Load = Load, Warmup = Warmup });
 
     public JobRunRequest Request(SchedulingPolicy? policy = null, IEnumerable<string>? targets = null, TestRing? ring = null) => new()
     {

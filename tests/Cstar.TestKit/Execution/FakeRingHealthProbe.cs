@@ -33,6 +33,9 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
 
     public ConcurrentQueue<IReadOnlySet<string>> Avoided { get; } = new();
 
+    /// <summary>Read number → the read answers (with the views it saw when it began) only once this completes: a slow read in flight.</summary>
+    public ConcurrentDictionary<int, TaskCompletionSource> HeldReads { get; } = new();
+
     public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken) =>
         ReadViewsAsync(avoid, new HashSet<string>(), (_, _) => false, cancellationToken);
 
@@ -46,6 +49,11 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
         var seen = nodes.Select(node => Down.ContainsKey(node.Address) ? TestNodes.WithCode(node, "DN") : node).ToImmutableArray();
         var viewers = nodes.Where(v => !avoid.Contains(v.Address) && !Down.ContainsKey(v.Address)).Take(3).ToList();
         IReadOnlyList<RingView> views = [.. viewers.Where(v => !Silent.ContainsKey(v.Address)).Select(v => RingView.Of(v.Address, SeenBy(v.Address, seen)))];
+        if (HeldReads.TryGetValue(n, out var held))
+        {
+            await held.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var pending = viewers.Count - views.Count;
         if (pending > 0 && !enough(views, pending))
         {
