@@ -18,6 +18,9 @@ internal sealed partial class JobRun
     private readonly Channel<GateReading> _gateReads = Channel.CreateUnbounded<GateReading>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<int, ImmutableHashSet<string>> _gateReadsInFlight = [];
     private readonly CancellationTokenSource _gateStop = new();
+
+    /// <summary>Hosts whose command ended and that no read begun since covers: their first read is due at once, whatever the back-off says.</summary>
+    private readonly HashSet<string> _notYetRead = new(StringComparer.Ordinal);
     private int _gateReadCount;
     private int _viewsFromRead;
 
@@ -29,7 +32,13 @@ internal sealed partial class JobRun
         NeedsPolling && _gateReadsInFlight.Count < MaxGateReads
         && (_gateReadsInFlight.Count == 0 || _awaiting.Keys.Any(h => !_gateReadsInFlight.Values.Any(covered => covered.Contains(h))));
 
-    private bool GateReadDue => GateReadWanted && Now >= _polls.Next;
+    private bool GateReadDue => GateReadWanted && Now >= NextGateRead;
+
+    /// <summary>
+    /// Right away for a host no read has covered yet (it ended while every read slot was taken: the back-off set by
+    /// an earlier host's read is not its own), else the back-off schedule.
+    /// </summary>
+    private DateTimeOffset NextGateRead => _notYetRead.Any(_awaiting.ContainsKey) ? Now : _polls.Next;
 
     /// <summary>Starts one gate read beside the loop: its answer comes back through <see cref="_gateReads"/>.</summary>
     private void StartGateRead()
@@ -37,6 +46,7 @@ internal sealed partial class JobRun
         var number = ++_gateReadCount;
         var covered = _awaiting.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         _gateReadsInFlight[number] = covered;
+        _notYetRead.ExceptWith(covered);
         // Hosts whose command still runs are no witnesses; a node down elsewhere is cleared only when every view sees it up.
         var avoid = _tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         var enough = _foreignDownSince is null ? GateQuorum.AllDecided([.. covered]) : null;

@@ -420,6 +420,7 @@ internal sealed partial class JobRun : IDisposable
         if (result.Succeeded || (result.Kind == HostRunResultKind.HostRebooted && _request.CommandRebootsHost))
         {
             _awaiting[host] = (Now, result.ExitCode, result.Reason);
+            _notYetRead.Add(host);
             _polls.HostEnded(Now);
             var state = _hosts[host];
             _events.Publish(new HostChangedEvent(Now, _jobId, host, state.Kind, true, state.RemotePid, result.ExitCode, result.Reason));
@@ -503,7 +504,7 @@ internal sealed partial class JobRun : IDisposable
         };
         if (GateReadWanted)
         {
-            var delay = _polls.Next - Now;
+            var delay = NextGateRead - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);
         }
 

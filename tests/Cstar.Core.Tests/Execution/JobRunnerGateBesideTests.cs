@@ -96,6 +96,68 @@ public sealed class JobRunnerGateBesideTests
         readsWhenSecondPassed.Should().Be(6, "only a read begun after it came back may pass it, never the stale read 2 that answered late");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_host_that_ends_while_every_read_slot_is_taken_is_read_as_soon_as_a_slot_frees_not_after_another_hosts_back_off()
+    {
+        var h = new RunnerHarness();
+        var targets = h.Ring.Addresses.Take(4).ToList();
+        foreach (var target in targets)
+        {
+            h.Hosts.Hold.Add(target);
+        }
+
+        var calls = 0;
+        h.Hosts.OnCall = _ =>
+        {
+            if (Interlocked.Increment(ref calls) == 4)
+            {
+                h.Hosts.Release(targets[0]);
+            }
+        };
+        var held = new[] { 2, 3, 4 }.ToDictionary(n => n, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        foreach (var (n, read) in held)
+        {
+            h.Probe.HeldReads[n] = read;
+        }
+
+        // Reads 2, 3 and 4 (one per ended host) hang, each letting the next host end: the last one ends with no read slot free.
+        h.Probe.OnRead = n =>
+        {
+            if (n is >= 2 and <= 4)
+            {
+                h.Hosts.Release(targets[n - 1]);
+            }
+        };
+        TimeSpan? lastWaited = null;
+        h.OtherSubscribers.Add(new OnEvent(e =>
+        {
+            if (e is HostChangedEvent { AwaitingReturn: true } ended && ended.Host == targets[3])
+            {
+                foreach (var read in held.Values)
+                {
+                    read.TrySetResult();
+                }
+            }
+
+            if (e is GatePassEvent pass && pass.Host == targets[3])
+            {
+                lastWaited = pass.Waited;
+            }
+        }));
+        var backOff = TimeSpan.FromHours(1);
+        var request = h.Request(new SchedulingPolicy { Strategy = SchedulingStrategy.All, DcParallel = true }, targets) with
+        {
+            GateInitialDelay = backOff,
+            GateMaxDelay = backOff,
+            WaitTimeout = 2 * backOff,
+        };
+
+        var outcome = await h.RunAsync(request);
+
+        outcome.State.Should().Be(JobState.Finished);
+        lastWaited.Should().NotBeNull().And.BeLessThan(backOff, "its first read is due when a slot frees; the back-off set by the first host's read is not its own");
+    }
+
     private sealed class OnEvent(Action<JobEvent> handle) : IJobEventSubscriber
     {
         public string Name => "test hook";
