@@ -38,7 +38,7 @@ internal sealed partial class JobRun
     /// Right away for a host no read has covered yet (it ended while every read slot was taken: the back-off set by
     /// an earlier host's read is not its own), else the back-off schedule.
     /// </summary>
-    private DateTimeOffset NextGateRead => _notYetRead.Any(_awaiting.ContainsKey) ? Now : _polls.Next;
+    private DateTimeOffset NextGateRead => _notYetRead.Any(_awaiting.ContainsKey) ? DateTimeOffset.MinValue : _polls.Next;
 
     /// <summary>Starts one gate read beside the loop: its answer comes back through <see cref="_gateReads"/>.</summary>
     private void StartGateRead()

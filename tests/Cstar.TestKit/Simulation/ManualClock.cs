@@ -13,11 +13,16 @@ public sealed class ManualClock : TimeProvider
 
     public ManualClock(DateTimeOffset? start = null) => _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>How far time moves on every read (default: not at all): a real clock never reads the same twice, so code that compares two reads of "now" can be caught.</summary>
+    public TimeSpan TickOnRead { get; set; }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
         {
-            return _now;
+            var now = _now;
+            _now += TickOnRead;
+            return now;
         }
     }
 
