@@ -26,7 +26,8 @@ namespace Cstar.Benchmarks;
 /// time, nodetool calls); per strategy, from a cold transport as the CLI starts: discovery + job wall time,
 /// orchestration overhead per host, nodetool calls per host, start spread. Then --big hosts under all with
 /// max-concurrency = hosts: the spread of start times.
-/// Args: [--hosts 30[,12,...]] [--latency 0] [--strategies one,topology,all] [--big 100|0] [--version 3.11].
+/// Args: [--hosts 30[,12,...]] [--latency 0] [--strategies one,topology,all] [--big 100|0] [--version 3.11]
+/// [--kex curve25519-sha256] (an ssh_config KexAlgorithms line for every host; default: SSH.NET's offer, post-quantum first).
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -43,9 +44,10 @@ internal sealed class EngineBenchmark : IBenchmark
         var bigHosts = Int(Arg(args, "--big", "100"));
         var latency = TimeSpan.FromSeconds(double.Parse(Arg(args, "--latency", "0"), System.Globalization.CultureInfo.InvariantCulture));
         var version = Arg(args, "--version", "3.11");
+        _kex = args.Contains("--kex") ? Arg(args, "--kex", string.Empty) : null;
         var strategies = Arg(args, "--strategies", "one,topology,all").Split(',').Select(s => Enum.Parse<SchedulingStrategy>(s, ignoreCase: true)).ToList();
         var failures = 0;
-        Console.WriteLine($"engine: nodetool latency {latency.TotalSeconds:0.###} s, Cassandra {version}, command '{Command}', load {Load()}");
+        Console.WriteLine($"engine: nodetool latency {latency.TotalSeconds:0.###} s, Cassandra {version}, command '{Command}', key exchange {_kex ?? "SSH.NET's default offer"}, load {Load()}");
 
         // SSH.NET does blocking work per connection on pool threads: with 100 hosts connecting at once the pool's
         // slow thread injection (not the engine) dominated the start spread. The CLI sets the same floor.
@@ -107,13 +109,23 @@ internal sealed class EngineBenchmark : IBenchmark
         return cluster;
     }
 
+    /// <summary>--kex NAMES: an ssh_config KexAlgorithms line for every host, as an operator would write it (default: SSH.NET's offer).</summary>
+    private static string? _kex;
+
     private static SshNetTransport Transport(LoopbackCluster cluster) => new(new SshOptions
     {
-        SshConfigFile = cluster.SshConfigPath,
+        SshConfigFile = _kex is null ? cluster.SshConfigPath : KexConfig(cluster, _kex),
         KnownHostsFile = cluster.KnownHostsPath,
         IdentityFile = cluster.IdentityFile,
         Username = "root",
     });
+
+    private static string KexConfig(LoopbackCluster cluster, string kex)
+    {
+        var path = cluster.SshConfigPath + ".kex";
+        File.WriteAllText(path, $"Host *\n  KexAlgorithms {kex}\n\n" + File.ReadAllText(cluster.SshConfigPath));
+        return path;
+    }
 
     private static SchedulingPolicy PolicyFor(SchedulingStrategy strategy, int? maxConcurrency) => new()
     {

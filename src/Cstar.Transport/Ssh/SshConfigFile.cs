@@ -14,7 +14,7 @@ namespace Cstar.Transport.Ssh;
 public sealed class SshConfigFile
 {
     private const string KnownHostsKeyword = "userknownhostsfile";
-    private static readonly string[] Keywords = ["hostname", "user", "port", "identityfile", "proxyjump", KnownHostsKeyword];
+    private static readonly string[] Keywords = ["hostname", "user", "port", "identityfile", "proxyjump", KnownHostsKeyword, "kexalgorithms"];
     private readonly List<(IReadOnlyList<string>? Patterns, string Keyword, string Value, int Line)> _settings;
 
     private SshConfigFile(List<(IReadOnlyList<string>?, string, string, int)> settings) => _settings = settings;
@@ -85,7 +85,7 @@ public sealed class SshConfigFile
             identity = ExpandPath(identity, host);
         }
 
-        return new SshHostConfig(hostName, First("user"), portNumber, identity, First("proxyjump"), KnownHostsFiles(First(KnownHostsKeyword), host));
+        return new SshHostConfig(hostName, First("user"), portNumber, identity, First("proxyjump"), KnownHostsFiles(First(KnownHostsKeyword), host), First("kexalgorithms"));
     }
 
     /// <summary>The files of a UserKnownHostsFile value (space-separated, each maybe quoted); empty for <c>none</c>.</summary>

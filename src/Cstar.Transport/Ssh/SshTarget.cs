@@ -6,4 +6,4 @@ namespace Cstar.Transport.Ssh;
 /// through <see cref="Jump"/>. The host key is looked up in <see cref="KnownHostsFiles"/> (new keys go to the
 /// first); an empty list (ssh_config <c>UserKnownHostsFile none</c>) knows no key.
 /// </summary>
-public sealed record SshTarget(string HostName, int Port, string User, IReadOnlyList<string> IdentityFiles, IReadOnlyList<string> KnownHostsFiles, SshTarget? Jump);
+public sealed record SshTarget(string HostName, int Port, string User, IReadOnlyList<string> IdentityFiles, IReadOnlyList<string> KnownHostsFiles, SshTarget? Jump, string? KexAlgorithms = null);

@@ -41,7 +41,8 @@ public sealed class SshTargetResolver(SshOptions options, SshConfigFile config)
             user ?? fromConfig.User ?? Environment.UserName,
             identities,
             options.KnownHostsFile is { } knownHosts ? [knownHosts] : fromConfig.UserKnownHostsFiles ?? [DefaultKnownHostsFile()],
-            jumpTarget);
+            jumpTarget,
+            fromConfig.KexAlgorithms);
     }
 
     /// <summary>Parses <c>[user@]host[:port]</c> (IPv6 as <c>[addr]:port</c>).</summary>

@@ -63,6 +63,7 @@ internal sealed class SshNetConnector(SshOptions options, HostKeyVerifier verifi
 
         var info = new ConnectionInfo(address, port, target.User, [.. methods]) { Timeout = options.ConnectTimeout, MaxSessions = options.MaxSessions };
         PreferKnownAlgorithms(info, HostKeyVerifier.KnownKeyTypes(target.KnownHostsFiles, target.HostName, target.Port));
+        KexPreference.Apply(info.KeyExchangeAlgorithms, target.KexAlgorithms, host);
         var client = new SshClient(info) { KeepAliveInterval = options.AliveTimeout / 3 };
         string? refusal = null;
         client.HostKeyReceived += (_, e) =>
