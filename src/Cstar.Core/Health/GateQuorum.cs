@@ -22,6 +22,9 @@ public static class GateQuorum
         ArgumentNullException.ThrowIfNull(views);
         var peers = views.Where(v => !string.Equals(v.Viewer, host, StringComparison.Ordinal)).ToList();
         var seeUp = peers.Count(v => v.Find(host)?.IsUpNormal == true);
-        return seeUp > 0 && seeUp >= ((peers.Count + pending) / 2) + 1;
+        return IsMajority(seeUp, peers.Count + pending);
     }
+
+    /// <summary>The quorum: at least one peer, and more than half of <paramref name="peers"/> (read or still to come) see the host UN.</summary>
+    public static bool IsMajority(int seeUp, int peers) => seeUp > 0 && seeUp >= (peers / 2) + 1;
 }

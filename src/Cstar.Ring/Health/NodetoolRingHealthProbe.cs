@@ -135,7 +135,7 @@ public sealed class NodetoolRingHealthProbe(
         {
             var asked = candidates.Take(batch).ToList();
             var unasked = Math.Min(candidates.Count - batch, peersPerRead - batch);
-            if (judged.All(host => CanSettle(asked.Count(p => !string.Equals(p, host, StringComparison.Ordinal)), unasked)))
+            if (judged.All(host => SettledIfAllUp(asked.Count(p => !string.Equals(p, host, StringComparison.Ordinal)), unasked)))
             {
                 return batch;
             }
@@ -144,8 +144,8 @@ public sealed class NodetoolRingHealthProbe(
         return peersPerRead;
     }
 
-    /// <summary>The quorum rule of GateQuorum.Decided when every peer read sees the host UN.</summary>
-    private static bool CanSettle(int peersRead, int unasked) => peersRead > 0 && peersRead >= ((peersRead + unasked) / 2) + 1;
+    /// <summary>GateQuorum's rule when every peer read sees the host UN and the unasked ones count against it.</summary>
+    private static bool SettledIfAllUp(int peersRead, int unasked) => GateQuorum.IsMajority(peersRead, peersRead + unasked);
 
     public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) =>
         cqlCheck?.Invoke(host, cancellationToken) ?? Task.FromResult(new CqlCheck(false, "no CQL probe configured"));
