@@ -32,12 +32,6 @@ internal sealed class CountingTransport(IDetachedRunTransport inner) : IDetached
         return inner.RunAsync(host, argv, timeout, cancellationToken);
     }
 
-    public Task WriteFileAsync(string host, string path, ReadOnlyMemory<byte> content, UnixFileMode mode, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _commands);
-        return inner.WriteFileAsync(host, path, content, mode, timeout, cancellationToken);
-    }
-
     public Task<byte[]?> ReadFileAsync(string host, string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _commands);

@@ -2,15 +2,12 @@ namespace Cstar.Core.Ports;
 
 /// <summary>
 /// The few primitives a detached (attach-or-start) remote run needs on top of <see cref="ICommandTransport"/>:
-/// put a script on the host, read back its pid/status/output files, and run a long command whose output
-/// arrives while it runs. Paths are remote paths (relative ones are relative to the login directory).
+/// read back its pid/status/output files, and run a long command whose output arrives while it runs (the script
+/// travels on that command's input). Paths are remote paths (relative ones are relative to the login directory).
 /// Every call is bounded by its timeout; a timed-out or cancelled command is killed on the host.
 /// </summary>
 public interface IDetachedRunTransport : ICommandTransport
 {
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically (temp file + rename) with <paramref name="mode"/>, creating parent directories.</summary>
-    Task WriteFileAsync(string host, string path, ReadOnlyMemory<byte> content, UnixFileMode mode, TimeSpan timeout, CancellationToken cancellationToken);
-
     /// <summary>Reads a whole file; <c>null</c> when it does not exist (a missing status file is an expected answer).</summary>
     Task<byte[]?> ReadFileAsync(string host, string path, TimeSpan timeout, CancellationToken cancellationToken);
 

@@ -22,16 +22,6 @@ public abstract class CommandTransportBase : IDetachedRunTransport, IAsyncDispos
         string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte> input, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken) =>
         StreamAsync(host, argv, input, onOutput, timeout, cancellationToken);
 
-    public async Task WriteFileAsync(string host, string path, ReadOnlyMemory<byte> content, UnixFileMode mode, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        CheckPath(path);
-        var result = await RunCollectingAsync(host, RemoteScripts.WriteArgv(path, mode), content, timeout, cancellationToken);
-        if (!result.Succeeded)
-        {
-            throw new IOException($"Could not write {path} on {host} (exit {result.ExitCode}): {result.StandardError.Trim()}");
-        }
-    }
-
     public async Task<byte[]?> ReadFileAsync(string host, string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         CheckPath(path);

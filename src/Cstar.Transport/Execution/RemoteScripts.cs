@@ -23,9 +23,6 @@ internal static class RemoteScripts
     /// <summary>Exit code of <see cref="Read"/> when the file does not exist.</summary>
     public const int MissingFileExitCode = 66;
 
-    public const string Write =
-        "umask 077 && mkdir -p -- \"$(dirname -- \"$1\")\" && cat > \"$1.cstar-tmp\" && chmod \"$2\" \"$1.cstar-tmp\" && mv -f -- \"$1.cstar-tmp\" \"$1\"";
-
     public const string Read = "if [ -f \"$1\" ]; then exec cat -- \"$1\"; fi; exit 66";
 
     public static IReadOnlyList<string> Wrap(IReadOnlyList<string> argv) => ["sh", "-c", Wrapper, "cstar-run", .. argv];
@@ -36,9 +33,6 @@ internal static class RemoteScripts
         pid.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ((int)Math.Ceiling(gracePeriod.TotalSeconds * 10)).ToString(System.Globalization.CultureInfo.InvariantCulture),
     ];
-
-    public static IReadOnlyList<string> WriteArgv(string path, UnixFileMode mode) =>
-        ["sh", "-c", Write, "cstar-write", path, Convert.ToString((int)mode, 8)];
 
     public static IReadOnlyList<string> ReadArgv(string path) => ["sh", "-c", Read, "cstar-read", path];
 }
