@@ -27,7 +27,7 @@ namespace Cstar.Benchmarks;
 /// orchestration overhead per host, nodetool calls per host, start spread. Then --big hosts under all with
 /// max-concurrency = hosts: the spread of start times.
 /// Args: [--hosts 30[,12,...]] [--latency 0] [--strategies one,topology,all] [--big 100|0] [--version 3.11]
-/// [--kex curve25519-sha256] (an ssh_config KexAlgorithms line for every host; default: SSH.NET's offer, post-quantum first).
+/// [--kex curve25519-sha256] (an ssh_config KexAlgorithms line for every host; default: cstar's offer, ML-KEM then curve25519 then sntrup761).
 /// </summary>
 internal sealed class EngineBenchmark : IBenchmark
 {
@@ -47,7 +47,7 @@ internal sealed class EngineBenchmark : IBenchmark
         _kex = args.Contains("--kex") ? Arg(args, "--kex", string.Empty) : null;
         var strategies = Arg(args, "--strategies", "one,topology,all").Split(',').Select(s => Enum.Parse<SchedulingStrategy>(s, ignoreCase: true)).ToList();
         var failures = 0;
-        Console.WriteLine($"engine: nodetool latency {latency.TotalSeconds:0.###} s, Cassandra {version}, command '{Command}', key exchange {_kex ?? "SSH.NET's default offer"}, load {Load()}");
+        Console.WriteLine($"engine: nodetool latency {latency.TotalSeconds:0.###} s, Cassandra {version}, command '{Command}', key exchange {_kex ?? "cstar's default offer"}, load {Load()}");
 
         // SSH.NET does blocking work per connection on pool threads: with 100 hosts connecting at once the pool's
         // slow thread injection (not the engine) dominated the start spread. The CLI sets the same floor.
@@ -109,7 +109,7 @@ internal sealed class EngineBenchmark : IBenchmark
         return cluster;
     }
 
-    /// <summary>--kex NAMES: an ssh_config KexAlgorithms line for every host, as an operator would write it (default: SSH.NET's offer).</summary>
+    /// <summary>--kex NAMES: an ssh_config KexAlgorithms line for every host, as an operator would write it (default: cstar's offer, see KexPreference).</summary>
     private static string? _kex;
 
     private static SshNetTransport Transport(LoopbackCluster cluster) => new(new SshOptions

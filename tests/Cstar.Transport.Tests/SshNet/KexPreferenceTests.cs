@@ -8,8 +8,8 @@ using Xunit;
 namespace Cstar.Transport.Tests.SshNet;
 
 /// <summary>
-/// ssh_config's KexAlgorithms, as the SSH.NET transport applies it to the key exchanges SSH.NET offers: the operator
-/// may trade the post-quantum hybrid (the default, and costly in CPU per connection) for a classic exchange, explicitly.
+/// The key exchanges the SSH.NET transport offers: by default the cheap post-quantum hybrid (ML-KEM) first, then
+/// curve25519, and the costly sntrup761 hybrid after them; ssh_config's KexAlgorithms changes that as OpenSSH reads it.
 /// </summary>
 public sealed class KexPreferenceTests
 {
@@ -20,13 +20,28 @@ public sealed class KexPreferenceTests
         return [.. info.KeyExchangeAlgorithms.Keys];
     }
 
+    private static List<string> SshNetsOwn() => [.. new ConnectionInfo("127.0.0.1", "root", new NoneAuthenticationMethod("root")).KeyExchangeAlgorithms.Keys];
+
     [Fact]
-    public void Without_the_keyword_the_offer_is_ssh_nets_own_with_the_post_quantum_hybrids_first()
+    public void Without_the_keyword_the_ml_kem_hybrid_comes_first_then_curve25519_and_sntrup761_after_them()
     {
         var offer = Offer(null);
 
-        offer.Should().Equal(new ConnectionInfo("127.0.0.1", "root", new NoneAuthenticationMethod("root")).KeyExchangeAlgorithms.Keys);
-        offer[0].Should().MatchRegex("mlkem|sntrup", "SSH.NET offers a post-quantum hybrid first; cstar keeps that by default");
+        offer.Should().BeEquivalentTo(SshNetsOwn(), "nothing SSH.NET supports is dropped");
+        offer[0].Should().Be("mlkem768x25519-sha256");
+        offer[1].Should().Be("curve25519-sha256");
+        var sntrup = offer.FindIndex(a => a.StartsWith("sntrup761", StringComparison.Ordinal));
+        sntrup.Should().Be(offer.FindLastIndex(a => a.StartsWith("curve25519", StringComparison.Ordinal)) + 1, "sntrup761 costs about 50 ms of CPU per connection in SSH.NET");
+        offer.Skip(sntrup + 2).Should().Equal(SshNetsOwn().SkipWhile(a => !a.StartsWith("ecdh", StringComparison.Ordinal)), "the rest keeps SSH.NET's order");
+    }
+
+    [Fact]
+    public void A_caret_restores_the_sntrup761_hybrid_first_for_an_operator_who_requires_it()
+    {
+        var offer = Offer("^sntrup761x25519-sha512@openssh.com");
+
+        offer[0].Should().Be("sntrup761x25519-sha512@openssh.com");
+        offer.Should().BeEquivalentTo(SshNetsOwn());
     }
 
     [Fact]
