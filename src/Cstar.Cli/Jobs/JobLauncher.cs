@@ -71,7 +71,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         {
             if (stored.State == JobState.Running && !store.RunnerIsGone(jobId))
             {
-                throw new CstarException($"Job {jobId} is running: its runner process is alive.", $"Watch it with cstar attach {jobId}.");
+                throw new CstarException($"Job {jobId} is running: its runner process is alive.", $"Watch it with cstar attach {jobId}{ContinueCommand.StoreFlag(store.Paths.Root)}.");
             }
 
             return await DetachedStart.StartAsync(jobId, continueOptions.OutputDirectory, stdout, stderr, time);

@@ -41,9 +41,9 @@ internal static class RunSummary
 
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(OutcomeLine(outcome, HostCounts.Of(job.Hosts)));
-        if (resumable && outcome.ResumeCommand is { } resume)
+        if (resumable && outcome.ResumeCommand is not null)
         {
-            await stdout.WriteLineAsync($"To resume, run {resume}");
+            await stdout.WriteLineAsync($"To resume, run {ContinueCommand.For(outcome.JobId, store.Paths.Root)}");
         }
     }
 
