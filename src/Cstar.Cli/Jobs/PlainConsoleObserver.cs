@@ -72,8 +72,7 @@ internal sealed class PlainConsoleObserver(
     {
         await output.WriteLineAsync($"Job id is {definition.JobId}{(resume ? " (continuing)" : string.Empty)}");
         await output.WriteLineAsync($"Command: {definition.CommandName}; {setup.Targets.Length} target host(s) in {string.Join(", ", setup.Topology.Clusters.Select(c => c.Name))}");
-        var policy = setup.Context.Policy;
-        await output.WriteLineAsync($"Strategy: {policy.Strategy.ToString().ToLowerInvariant()}, cluster-parallel {Lower(policy.ClusterParallel)}, dc-parallel {Lower(policy.DcParallel)}");
+        await output.WriteLineAsync($"Strategy: {SchedulingText.Of(setup.Context.Policy, setup.Targets)}");
         if (!definition.HostVariables.IsEmpty)
         {
             await output.WriteLineAsync($"Host variables: values for {definition.HostVariables.Hosts.Count} host(s), stored with the job");
@@ -244,6 +243,4 @@ internal sealed class PlainConsoleObserver(
         output.WriteLine($"[{time.GetLocalNow():HH:mm:ss}] {text}");
         output.Flush();
     }
-
-    private static string Lower(bool value) => value ? "true" : "false";
 }
