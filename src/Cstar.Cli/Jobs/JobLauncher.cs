@@ -33,7 +33,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
 
         // The store opens while discovery runs (a dry run records nothing: no store); the job is recorded after it, as before.
-        await using var earlyStore = options.DryRun ? null : EarlyJobStore.Start(() => JobStoreFactory.Open(options.OutputDirectory, time));
+        // A store that does not exist yet is only created once discovery succeeded (a failed first run leaves no file).
+        await using var earlyStore = options.DryRun
+            ? null
+            : EarlyJobStore.Start(() => JobStoreFactory.Open(options.OutputDirectory, time), JobStoreFactory.DatabaseExists(options.OutputDirectory), SqliteJobStore.WarmWithoutFile);
         if (!options.DryRun)
         {
             StartupWarmup.Start();
