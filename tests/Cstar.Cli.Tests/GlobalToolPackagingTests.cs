@@ -1,3 +1,5 @@
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using Cstar.TestKit;
 using Cstar.TestKit.Processes;
 using FluentAssertions;
@@ -5,11 +7,17 @@ using Xunit;
 
 namespace Cstar.Cli.Tests;
 
-/// <summary>`dotnet pack` + `dotnet tool install` gives both programs, as README.md tells users.</summary>
+/// <summary>`dotnet pack` + `dotnet tool install` gives both programs, as README.md tells users, precompiled on linux-x64.</summary>
 [Trait("Category", "Slow")] // packs and installs both global tools: full lane only
 public sealed class GlobalToolPackagingTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(4);
+
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
 
     [Fact(Timeout = 900_000)]
     public async Task Packing_and_installing_the_tools_gives_working_cstar_and_cstarpar_commands()
@@ -39,6 +47,13 @@ public sealed class GlobalToolPackagingTests
                 var version = await ProcessRunner.RunAsync(Path.Combine(work, "tools", tool), ["--version"], TimeSpan.FromSeconds(60));
                 version.ExitCode.Should().Be(0, version.ToString());
                 version.StandardOutput.Should().StartWith(tool + " ");
+                if (OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64)
+                {
+                    // The RID-specific package was chosen: its code is precompiled, as the published binary's is.
+                    var program = Directory.EnumerateFiles(Path.Combine(work, "tools", ".store"), tool + ".dll", SearchOption.AllDirectories).Single();
+                    program.Should().Contain($"{tool}.linux-x64");
+                    IsReadyToRun(program).Should().BeTrue($"{program} should carry ReadyToRun code");
+                }
             }
         }
         finally

@@ -43,6 +43,18 @@ public sealed class LiveViewTests
     }
 
     [Fact]
+    public void Under_resolve_hostnames_a_running_hosts_line_names_it()
+    {
+        var topology = new RingTopology([ClusterTopology.Create("c1", [N("10.0.0.1", "dc1", "r1")])]);
+        var model = new LiveViewModel(topology, ["10.0.0.1"], T0) { Label = h => h == "10.0.0.1" ? "cass-1.example" : h };
+
+        model.Apply(new HostChangedEvent(T0, "job-1", "10.0.0.1", HostRunStateKind.Running, false, 2, null, null));
+        model.Apply(new HostOutputEvent(T0, "job-1", "10.0.0.1", Core.Ports.OutputStreamKind.StandardOutput, "draining\n"));
+
+        LiveViewRenderer.RenderText(model, T0).Should().Contain("cass-1.example: draining").And.NotContain("10.0.0.1:");
+    }
+
+    [Fact]
     public void Hosts_that_are_not_targets_are_not_drawn()
     {
         var topology = new RingTopology([ClusterTopology.Create("c1", [N("10.0.0.1", "dc1", "r1"), N("10.0.0.2", "dc1", "r1")])]);

@@ -58,7 +58,7 @@ internal sealed class AttachVerb(TextWriter stdout, TextWriter stderr, TimeProvi
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await stdout.WriteLineAsync($"Stopped watching job {jobId}; it goes on running. cstar attach {jobId} watches it again.");
+            await stdout.WriteLineAsync($"Stopped watching job {jobId}; it goes on running. cstar attach {jobId}{Jobs.ContinueCommand.StoreFlag(store.Paths.Root)} watches it again.");
             return 0;
         }
         finally
@@ -101,7 +101,7 @@ internal sealed class AttachVerb(TextWriter stdout, TextWriter stderr, TimeProvi
         var counts = RunningJobProgress.Counts(HostCounts.Of(job.Hosts));
         if (job.State == JobState.Running)
         {
-            await stderr.WriteLineAsync($"cstar attach: job {jobId} is not ended but its runner process is gone ({counts}). To go on: cstar continue {jobId}");
+            await stderr.WriteLineAsync($"cstar attach: job {jobId} is not ended but its runner process is gone ({counts}). To go on: {Jobs.ContinueCommand.For(jobId, store.Paths.Root)}");
             return (int)ExitCode.Incomplete;
         }
 

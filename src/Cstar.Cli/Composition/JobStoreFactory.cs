@@ -13,6 +13,19 @@ internal static class JobStoreFactory
     /// <summary>Where the store's database is (or would be); reading verbs do not create it.</summary>
     public static string DatabasePath(string? outputDirectory) => Options(outputDirectory).Paths.DatabasePath;
 
+    /// <summary>Whether the store's database file is there; false for any folder it cannot be in (the open says why, later).</summary>
+    public static bool DatabaseExists(string? outputDirectory)
+    {
+        try
+        {
+            return File.Exists(DatabasePath(outputDirectory));
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException or System.Security.SecurityException)
+        {
+            return false;
+        }
+    }
+
     public static bool Exists(string? outputDirectory)
     {
         if (outputDirectory is not null && File.Exists(outputDirectory))

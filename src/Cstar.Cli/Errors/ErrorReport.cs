@@ -17,7 +17,7 @@ internal sealed record ErrorReport(string Error, string? Hint, ExitCode ExitCode
     {
         ArgumentNullException.ThrowIfNull(error);
         var job = JobErrorContext.Of(error);
-        var resume = job is null ? null : $"cstar continue {job.JobId}";
+        var resume = job is null ? null : Jobs.ContinueCommand.For(job.JobId, job.StoreRoot);
         switch (error)
         {
             case OperationCanceledException:

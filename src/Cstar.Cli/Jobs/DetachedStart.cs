@@ -96,6 +96,5 @@ internal static class DetachedStart
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Environment.GetCommandLineArgs()[0]] : [process];
     }
 
-    private static string OutputDirectoryFlag(string? outputDirectory) =>
-        outputDirectory is null ? string.Empty : " --output-directory " + outputDirectory;
+    private static string OutputDirectoryFlag(string? outputDirectory) => ContinueCommand.StoreFlag(outputDirectory);
 }

@@ -33,7 +33,10 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         var hostNames = await JobSetupBuilder.HostNamesAsync(options, cancellationToken);
 
         // The store opens while discovery runs (a dry run records nothing: no store); the job is recorded after it, as before.
-        await using var earlyStore = options.DryRun ? null : EarlyJobStore.Start(() => JobStoreFactory.Open(options.OutputDirectory, time));
+        // A store that does not exist yet is only created once discovery succeeded (a failed first run leaves no file).
+        await using var earlyStore = options.DryRun
+            ? null
+            : EarlyJobStore.Start(() => JobStoreFactory.Open(options.OutputDirectory, time), JobStoreFactory.DatabaseExists(options.OutputDirectory), SqliteJobStore.WarmWithoutFile);
         if (!options.DryRun)
         {
             StartupWarmup.Start();
@@ -71,7 +74,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         {
             if (stored.State == JobState.Running && !store.RunnerIsGone(jobId))
             {
-                throw new CstarException($"Job {jobId} is running: its runner process is alive.", $"Watch it with cstar attach {jobId}.");
+                throw new CstarException($"Job {jobId} is running: its runner process is alive.", $"Watch it with cstar attach {jobId}{ContinueCommand.StoreFlag(store.Paths.Root)}.");
             }
 
             return await DetachedStart.StartAsync(jobId, continueOptions.OutputDirectory, stdout, stderr, time);
@@ -95,13 +98,16 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
         using var log = Logging.JobLog.Open(store.Paths.JobFolder(definition.JobId), definition.JobId, stderr, options.Verbose);
         try
         {
+            var names = options.ResolveHostnames
+                ? await HostDisplayNames.ResolveAsync([.. setup.Targets.Select(t => t.Address)], new Ring.Hosts.DnsHostNameLookup(), time, stderr, cancellationToken)
+                : HostDisplayNames.None;
             using var locks = JobLocks.Take(store, setup.Topology, definition.JobId, options.Force, stderr, time);
             await using var engine = JobEngineFactory.Create(store, transport, definition, setup, options, prompt, time);
             using var events = options.Events is { } target ? NdjsonEventWriter.Open(target, stdout) : null;
             // events.ndjson in the job folder, always: the timeline report and cstar attach read it.
             using var eventFile = new JobEventFile(store.Paths.JobFolder(definition.JobId));
             var plain = new PlainConsoleObserver(
-                options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, setup.Context.HostOrder, host => store.Paths.HostFolder(definition.JobId, host));
+                options.Events == "-" ? stderr : stdout, options.IpLabel, options.Verbose, time, setup.Context.HostOrder, host => store.Paths.HostFolder(definition.JobId, host), names.Of);
             var request = JobRunRequestFactory.Create(definition, setup, header, options, resume, retryFailed, prompt, stderr);
 
             // Ctrl+C is ours, and the job is in the store, before its id is printed: every id printed is one continue knows.
@@ -116,6 +122,7 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
                 }
             }
 
+            await HostFolderLinks.CreateAsync(store.Paths.JobFolder(definition.JobId), names, stderr);
             StartupTrace.Mark("job recorded");
             await plain.JobStartingAsync(definition, setup, resume);
             log.JobStarting(definition, setup, header, resume);
@@ -125,9 +132,9 @@ internal sealed class JobLauncher(TextWriter stdout, TextWriter stderr, IConsole
             var earlier = resume ? store.LoadJob(definition.JobId).Hosts : [];
             var outcome = await LiveView.JobView.RunAsync(
                 stdout, plain, setup.Topology, resume ? earlier.Select(h => h.Host) : request.Hosts, time, allowLive: LiveView.JobView.AllowsLive(options),
-                view => engine.RunAsync(request, events is null ? [view, log.Subscriber, eventFile] : [view, log.Subscriber, eventFile, events], linked.Token), earlier, interrupt);
+                view => engine.RunAsync(request, events is null ? [view, log.Subscriber, eventFile] : [view, log.Subscriber, eventFile, events], linked.Token), earlier, interrupt, names.Of);
             log.JobEnded(outcome);
-            await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder);
+            await RunSummary.PrintAsync(stdout, store, outcome, setup.Context.HostOrder, label: names.Of);
             return (int)outcome.ExitCode;
         }
         catch (Exception e) when (log.Failed(e) || JobErrorContext.Attach(e, definition.JobId, log.FilePath, store.Paths.Root))

@@ -47,6 +47,6 @@ internal static class NewJobDefinition
             ? enforced
             : throw new CstarException(
                 $"--enforced-job-id {enforced}: a job with this id already exists in {store.Paths.Root}; nothing was changed.",
-                $"Give a new UUID, or run cstar continue {enforced} to resume that job (cstar jobs show {enforced} shows it).");
+                $"Give a new UUID, or run {ContinueCommand.For(enforced, store.Paths.Root)} to resume that job (cstar jobs show {enforced}{ContinueCommand.StoreFlag(store.Paths.Root)} shows it).");
     }
 }

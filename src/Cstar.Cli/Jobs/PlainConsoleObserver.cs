@@ -17,7 +17,7 @@ namespace Cstar.Cli.Jobs;
 /// characters when longer, saying so and where the full output is: <paramref name="hostFolder"/> gives it per host).
 /// </summary>
 internal sealed class PlainConsoleObserver(
-    TextWriter output, bool ipLabel, int verbose, TimeProvider time, HostOrder order, Func<string, string>? hostFolder = null) : IJobEventSubscriber
+    TextWriter output, bool ipLabel, int verbose, TimeProvider time, HostOrder order, Func<string, string>? hostFolder = null, Func<string, string>? label = null) : IJobEventSubscriber
 {
     private readonly Dictionary<string, VerboseOutputBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Host, OutputStreamKind Stream), LineSplitter> _lines = [];
@@ -72,8 +72,7 @@ internal sealed class PlainConsoleObserver(
     {
         await output.WriteLineAsync($"Job id is {definition.JobId}{(resume ? " (continuing)" : string.Empty)}");
         await output.WriteLineAsync($"Command: {definition.CommandName}; {setup.Targets.Length} target host(s) in {string.Join(", ", setup.Topology.Clusters.Select(c => c.Name))}");
-        var policy = setup.Context.Policy;
-        await output.WriteLineAsync($"Strategy: {policy.Strategy.ToString().ToLowerInvariant()}, cluster-parallel {Lower(policy.ClusterParallel)}, dc-parallel {Lower(policy.DcParallel)}");
+        await output.WriteLineAsync($"Strategy: {SchedulingText.Of(setup.Context.Policy, setup.Targets)}");
         if (!definition.HostVariables.IsEmpty)
         {
             await output.WriteLineAsync($"Host variables: values for {definition.HostVariables.Hosts.Count} host(s), stored with the job");
@@ -111,7 +110,7 @@ internal sealed class PlainConsoleObserver(
 
         if (PlainHostText.Describe(args, _startedAt.TryGetValue(args.Host, out var began) ? args.Time - began : null) is { } text)
         {
-            Line($"{args.Host} {text}");
+            Line($"{Shown(args.Host)} {text}");
         }
 
         if (verbose > 0 && ended && _buffers.Remove(args.Host, out var buffered) && !buffered.IsEmpty)
@@ -153,7 +152,7 @@ internal sealed class PlainConsoleObserver(
         {
             case SchedulingDecision.Start start:
                 _wave++;
-                Line($"wave {_wave.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", start.Hosts.Order(order))}{PlainHostText.WaveNote(start)}");
+                Line($"wave {_wave.ToString(CultureInfo.InvariantCulture)}: {string.Join(", ", start.Hosts.Order(order).Select(Shown))}{PlainHostText.WaveNote(start)}");
                 return;
             case SchedulingDecision.Skip or SchedulingDecision.Finished:
                 return;
@@ -205,7 +204,7 @@ internal sealed class PlainConsoleObserver(
         if (args.Passed)
         {
             _gateKind.Remove(host);
-            Line($"{host} back ({DurationText.Format(args.Waited)} after its command ended)");
+            Line($"{Shown(host)} back ({DurationText.Format(args.Waited)} after its command ended)");
             return;
         }
 
@@ -213,7 +212,7 @@ internal sealed class PlainConsoleObserver(
         if (!_gateKind.TryGetValue(host, out var lastKind) || lastKind != kind)
         {
             _gateKind[host] = kind;
-            Line($"{host} not back yet: {PlainHostText.WithoutHost(host, args.Status)}");
+            Line($"{Shown(host)} not back yet: {PlainHostText.WithoutHost(host, args.Status)}");
         }
     }
 
@@ -234,13 +233,14 @@ internal sealed class PlainConsoleObserver(
     }
 
     /// <summary>An output line under --ip-label: <c>host: line</c>, as planb prints it.</summary>
-    private static string Labelled(string host, string line) => $"{host}: {line}";
+    private string Labelled(string host, string line) => $"{Shown(host)}: {line}";
+
+    /// <summary>How a host is named on the console: its address, or its name under --resolve-hostnames.</summary>
+    private string Shown(string host) => label?.Invoke(host) ?? host;
 
     private void Line(string text)
     {
         output.WriteLine($"[{time.GetLocalNow():HH:mm:ss}] {text}");
         output.Flush();
     }
-
-    private static string Lower(bool value) => value ? "true" : "false";
 }

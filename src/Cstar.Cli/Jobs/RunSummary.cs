@@ -15,7 +15,7 @@ namespace Cstar.Cli.Jobs;
 /// </summary>
 internal static class RunSummary
 {
-    public static async Task PrintAsync(TextWriter stdout, SqliteJobStore store, JobOutcome outcome, HostOrder order, bool resumable = true)
+    public static async Task PrintAsync(TextWriter stdout, SqliteJobStore store, JobOutcome outcome, HostOrder order, bool resumable = true, Func<string, string>? label = null)
     {
         var job = store.LoadJob(outcome.JobId);
         var reader = new HostOutputReader(store, TimeProvider.System);
@@ -29,7 +29,7 @@ internal static class RunSummary
         {
             var first = group[0];
             var exit = first.ExitCode is { } code && code != 0 ? $" (exit {code})" : string.Empty;
-            await stdout.WriteLineAsync($"---------------- {group.Count} host(s) {StateNames.Of(first.Kind)}{exit}: {string.Join(", ", group.Select(h => h.Host))}");
+            await stdout.WriteLineAsync($"---------------- {group.Count} host(s) {StateNames.Of(first.Kind)}{exit}: {string.Join(", ", group.Select(h => label?.Invoke(h.Host) ?? h.Host))}");
             if (IsFailure(first.Kind) && Why(first) is { } why)
             {
                 await stdout.WriteLineAsync("why: " + why);
@@ -41,9 +41,9 @@ internal static class RunSummary
 
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(OutcomeLine(outcome, HostCounts.Of(job.Hosts)));
-        if (resumable && outcome.ResumeCommand is { } resume)
+        if (resumable && outcome.ResumeCommand is not null)
         {
-            await stdout.WriteLineAsync($"To resume, run {resume}");
+            await stdout.WriteLineAsync($"To resume, run {ContinueCommand.For(outcome.JobId, store.Paths.Root)}");
         }
     }
 

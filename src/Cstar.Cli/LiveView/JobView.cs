@@ -28,7 +28,7 @@ internal static class JobView
     /// <param name="interrupt">Ctrl+C's message waits for the last frame instead of breaking into the drawing.</param>
     public static async Task<JobOutcome> RunAsync(
         TextWriter stdout, IJobEventSubscriber plain, RingTopology topology, IEnumerable<string> targets, TimeProvider time, bool allowLive, Func<IJobEventSubscriber, Task<JobOutcome>> run,
-        IEnumerable<HostRunState>? earlier = null, Jobs.InterruptHandler? interrupt = null)
+        IEnumerable<HostRunState>? earlier = null, Jobs.InterruptHandler? interrupt = null, Func<string, string>? label = null)
     {
         // --confirm asks on the console between hosts: a live redraw would overwrite the question.
         if (!allowLive || !IsInteractive(stdout))
@@ -36,7 +36,7 @@ internal static class JobView
             return await run(plain);
         }
 
-        var model = new LiveViewModel(topology, targets, time.GetUtcNow());
+        var model = new LiveViewModel(topology, targets, time.GetUtcNow()) { Label = label ?? (host => host) };
         model.Seed(earlier ?? []);
         var live = new LiveConsoleObserver(model, time);
         JobOutcome? outcome = null;

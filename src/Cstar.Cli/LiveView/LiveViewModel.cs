@@ -15,6 +15,9 @@ internal sealed class LiveViewModel(RingTopology topology, IEnumerable<string> t
     private readonly HostOrder _order = HostOrder.Of(topology);
     private readonly Dictionary<string, HostDisplayState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastLine = new(StringComparer.Ordinal);
+
+    /// <summary>How a host is named in the running-host lines: its address, or its name under --resolve-hostnames.</summary>
+    public Func<string, string> Label { get; init; } = host => host;
     private readonly Dictionary<string, DateTimeOffset> _startedAt = new(StringComparer.Ordinal);
     private readonly List<TimeSpan> _durations = [];
 

@@ -38,7 +38,7 @@ internal static class LiveViewRenderer
         rows.Add(new Text(model.Status, new Style(Color.Grey)));
         foreach (var host in model.RunningHosts.Take(10))
         {
-            rows.Add(new Text($"  {host}: {model.LastLine(host) ?? "…"}"));
+            rows.Add(new Text($"  {model.Label(host)}: {model.LastLine(host) ?? "…"}"));
         }
 
         return new Rows(rows);

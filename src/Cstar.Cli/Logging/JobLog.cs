@@ -5,6 +5,7 @@ using Cstar.Core.Execution;
 using Cstar.Core.Jobs;
 using Cstar.Core.Ports;
 using Cstar.Core.Scheduling;
+using Cstar.Core.Topology;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -58,15 +59,17 @@ internal sealed class JobLog : IDisposable
     public IJobEventSubscriber Subscriber => new JobLogObserver(_logger);
 
     public void JobStarting(JobDefinition definition, JobSetup setup, CommandHeader header, bool resume) =>
-        JobStarting(definition, setup.Targets.Length, setup.Context.Policy, [.. header.Warnings, .. setup.Context.Warnings], resume, setup.Context.KeyspacePolicyLines);
+        JobStarting(definition, setup.Targets.Length, setup.Context.Policy, [.. header.Warnings, .. setup.Context.Warnings], resume, setup.Context.KeyspacePolicyLines, setup.Targets);
 
-    public void JobStarting(JobDefinition definition, int hostCount, SchedulingPolicy policy, IReadOnlyList<string> warnings, bool resume, IReadOnlyList<string>? keyspacePolicy = null)
+    /// <param name="targets">The target nodes: the log names cluster- and dc-parallelism only when they span several clusters or DCs.</param>
+    public void JobStarting(
+        JobDefinition definition, int hostCount, SchedulingPolicy policy, IReadOnlyList<string> warnings, bool resume, IReadOnlyList<string>? keyspacePolicy = null, IReadOnlyCollection<Node>? targets = null)
     {
         _logger.Information(
-            "Job {JobId} {Mode}: command {Command}, {HostCount} host(s) in {Clusters}; strategy {Strategy}, cluster-parallel {ClusterParallel}, "
-            + "dc-parallel {DcParallel}, max-concurrency {MaxConcurrency}; reason {Reason}; cstar {Version}; flags {Flags}; arguments {Arguments}; log {LogFile}",
+            "Job {JobId} {Mode}: command {Command}, {HostCount} host(s) in {Clusters}; strategy {Strategy}, "
+            + "max-concurrency {MaxConcurrency}; reason {Reason}; cstar {Version}; flags {Flags}; arguments {Arguments}; log {LogFile}",
             definition.JobId, resume ? "continuing" : "starting", definition.CommandName, hostCount, definition.Clusters,
-            policy.Strategy.ToString().ToLowerInvariant(), policy.ClusterParallel, policy.DcParallel, policy.MaxConcurrency, definition.Reason, VersionInfo.Current,
+            SchedulingText.Of(policy, targets ?? []), policy.MaxConcurrency, definition.Reason, VersionInfo.Current,
             LoggedFlags.FromStored(definition.SchedulingPolicy), LoggedFlags.Arguments(definition.Arguments), FilePath);
         foreach (var line in keyspacePolicy ?? [])
         {

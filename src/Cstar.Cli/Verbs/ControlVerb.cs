@@ -59,10 +59,10 @@ internal sealed class ControlVerb(TextWriter stdout, TimeProvider time)
         var running = store.LoadJob(jobId).State == JobState.Running;
         await stdout.WriteLineAsync(running
             ? "Its runner applies it at its next decision (within seconds); hosts already running finish either way."
-            : $"No runner runs this job now: cstar continue {jobId} applies it when the job goes on.");
+            : $"No runner runs this job now: {Jobs.ContinueCommand.For(jobId, store.Paths.Root)} applies it when the job goes on.");
         if (changes.Any(c => c.Kind == JobControlKind.Pause))
         {
-            await stdout.WriteLineAsync($"To go on: cstar resume {jobId}");
+            await stdout.WriteLineAsync($"To go on: cstar resume {jobId}{Jobs.ContinueCommand.StoreFlag(store.Paths.Root)}");
         }
 
         return 0;

@@ -83,7 +83,7 @@ internal class JobOptions
     [Option("key-space", Hidden = true, Separator = ',', HelpText = "Alias of --keyspace.")]
     public IEnumerable<string> KeySpaces { get; set; } = [];
 
-    [Option('r', "resolve-hostnames", HelpText = "Show host names (reverse DNS) instead of addresses.")]
+    [Option('r', "resolve-hostnames", HelpText = "Show host names (reverse DNS, 2 s at most) instead of addresses, and link name-named output folders to the address ones; SSH and the job store keep addresses.")]
     public bool ResolveHostnames { get; set; }
 
     [Option("one", HelpText = "Shortcut: strategy one, DCs serial.")]

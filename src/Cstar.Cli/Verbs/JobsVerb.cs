@@ -56,7 +56,7 @@ internal sealed class JobsVerb(TextWriter stdout, TextWriter stderr, TimeProvide
                 {
                     var state = store.FindHost(followId, host)?.Kind.ToString().ToLowerInvariant() ?? "unknown";
                     var job = store.FindJobState(followId) is JobState.Running ? "its runner process is gone" : "the job is not running";
-                    await stderr.WriteLineAsync($"cstar jobs log --follow: {job}; {host} is {state} and nothing more will come. To go on: cstar continue {followId}");
+                    await stderr.WriteLineAsync($"cstar jobs log --follow: {job}; {host} is {state} and nothing more will come. To go on: {Jobs.ContinueCommand.For(followId, store.Paths.Root)}");
                 }
 
                 return 0;

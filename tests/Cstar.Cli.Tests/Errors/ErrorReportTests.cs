@@ -38,6 +38,15 @@ public sealed class ErrorReportTests
     }
 
     [Fact]
+    public void An_interrupted_job_outside_the_default_store_resumes_with_its_output_directory()
+    {
+        var report = ErrorReport.For(InJob(new OperationCanceledException()));
+
+        report.ExitCode.Should().Be(ExitCode.Interrupted);
+        report.Hint.Should().Be($"To resume, run cstar continue {JobId} --output-directory /home/op/.cstar.");
+    }
+
+    [Fact]
     public void A_full_disk_reported_by_sqlite_is_exit_74_naming_the_folder_and_the_resume_command()
     {
         var report = ErrorReport.For(InJob(new SqliteException("SQLite Error 13: 'database or disk is full'.", 13)));

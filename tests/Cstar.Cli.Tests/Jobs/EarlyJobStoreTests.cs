@@ -1,3 +1,4 @@
+using Cstar.Cli;
 using Cstar.Cli.Jobs;
 using Cstar.Core.Errors;
 using Cstar.JobStore;
@@ -49,6 +50,52 @@ public sealed class EarlyJobStoreTests : IDisposable
 
         File.Exists(Path.Combine(_root, "jobs.db")).Should().BeTrue();
         File.Exists(Wal).Should().BeFalse("the last connection closed removes the -wal file");
+    }
+
+    [Fact]
+    public async Task A_store_that_did_not_exist_and_is_never_taken_leaves_no_file_or_folder()
+    {
+        var warmed = false;
+        await using (EarlyJobStore.Start(() => SqliteJobStore.Open(JobStoreOptions.At(_root)), exists: false, () => warmed = true))
+        {
+        }
+
+        warmed.Should().BeTrue("discovery time is still used to prepare the open");
+        Directory.Exists(_root).Should().BeFalse("a first run whose discovery failed leaves no jobs.db behind");
+    }
+
+    [Fact]
+    public async Task A_store_that_did_not_exist_is_created_when_taken_even_if_the_warm_up_failed()
+    {
+        await using var early = EarlyJobStore.Start(() => SqliteJobStore.Open(JobStoreOptions.At(_root)), exists: false, () => throw new InvalidOperationException("no warm-up"));
+
+        using var store = await early.TakeAsync();
+
+        File.Exists(Path.Combine(_root, "jobs.db")).Should().BeTrue();
+        store.ListJobs().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_first_run_whose_discovery_fails_leaves_no_job_store_behind()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await CliApplication.RunAsync(
+            ["run", "--command", "true", "--seed-host", "127.0.0.1", "--ssh-port", "1", "--output-directory", _root], CliFlavor.Cstar, stdout, stderr).WaitAsync(TimeSpan.FromMinutes(2));
+
+        code.Should().Be((int)ExitCode.UserError, stderr.ToString());
+        File.Exists(Path.Combine(_root, "jobs.db")).Should().BeFalse("discovery failed: no job, so no store");
+    }
+
+    [Fact]
+    public void The_in_memory_warm_up_writes_no_file()
+    {
+        var before = Directory.GetFiles(Environment.CurrentDirectory).Length;
+
+        SqliteJobStore.WarmWithoutFile();
+
+        Directory.GetFiles(Environment.CurrentDirectory).Length.Should().Be(before);
     }
 
     [Fact]

@@ -45,6 +45,21 @@ public sealed class PlainConsoleObserverTests : IDisposable
     }
 
     [Fact]
+    public void Under_resolve_hostnames_host_lines_and_output_labels_name_the_host()
+    {
+        var observer = new PlainConsoleObserver(_output, ipLabel: true, verbose: 0, new ManualClock(T0), HostOrder.ByAddress, label: h => h == Host ? "node1.example" : h);
+
+        observer.Handle(Running());
+        observer.Handle(Out("hi\n"));
+        observer.Handle(Failed());
+
+        Lines[0].Should().EndWith("] node1.example started (pid 7)");
+        Lines[1].Should().Be("node1.example: hi");
+        Lines[2].Should().Contain("] node1.example FAILED: exit 3");
+        _output.ToString().Should().NotContain(Host);
+    }
+
+    [Fact]
     public void Ip_label_prints_a_last_line_without_newline_when_the_command_ends()
     {
         var observer = Observer(ipLabel: true, verbose: 0);

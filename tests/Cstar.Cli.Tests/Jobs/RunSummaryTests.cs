@@ -86,6 +86,17 @@ public sealed class RunSummaryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_interrupted_job_in_a_custom_output_directory_prints_a_continue_line_that_names_it()
+    {
+        Host("10.0.0.1", "hi\n");
+        await using var text = new StringWriter();
+
+        await RunSummary.PrintAsync(text, _store, new JobOutcome(JobId, JobState.Interrupted, ExitCode.Incomplete, HostCounts.Empty, "interrupted"), HostOrder.ByAddress);
+
+        text.ToString().Should().Contain($"To resume, run cstar continue {JobId} --output-directory {_store.Paths.Root}\n");
+    }
+
+    [Fact]
     public async Task Standard_output_without_a_final_newline_is_not_glued_to_the_stderr_label()
     {
         Host("10.0.0.1", "nonl", "oops\n", exit: 2);
