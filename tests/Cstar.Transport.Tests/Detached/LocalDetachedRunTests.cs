@@ -137,6 +137,18 @@ public sealed class LocalDetachedRunTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task A_cstarpar_command_ends_a_pipeline_writer_by_a_quiet_sigpipe_as_a_terminal_does()
+    {
+        var runner = DetachedRunners.Local(new LocalTransport(), "sh -c '(yes; echo \"writer ended $?\" >&2) | head -1'", _dir);
+
+        var result = await runner.RunAsync(Request(), CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue();
+        _outputs.Out("h1").Should().Be("y\n");
+        _outputs.Err("h1").Should().Be("writer ended 141\n", "no 'Broken pipe' error: SIGPIPE is at its default in the command");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Cstarpar_substitutes_the_host_and_runs_the_argv_without_a_shell()
     {
         var runner = DetachedRunners.Local(new LocalTransport(), "printf '%s|%s|%s' {} \"{dc} $HOME\" ;id", _dir);
