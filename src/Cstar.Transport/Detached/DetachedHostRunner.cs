@@ -12,14 +12,20 @@ namespace Cstar.Transport.Detached;
 /// from the stored offsets (nothing lost, nothing twice); every failed attempt is reported (<see cref="HostRunRequest.OnUnreachable"/>)
 /// and after <see cref="DetachedRunOptions.ReconnectWindow"/> without contact the host is lost. A process that vanished
 /// without a status ends as <see cref="HostRunResultKind.HostRebooted"/> when the host has a new boot id, else as lost;
-/// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group.
+/// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group
+/// and reports what the kill saw (killed, never started, already ended); a kill that could not be delivered or whose
+/// effect was not seen is lost, and the run folder of a command that may still run is kept (no cleanup), so a retry attaches to it, never starts it twice.
 /// The bytes go to <see cref="HostRunRequest.Output"/> (awaited chunk by chunk); the local <c>status</c> is the job loop's to write.
 /// Per host step: 1 command when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
 /// </summary>
 public sealed class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
 {
     private static readonly TimeSpan NoTimeout = TimeSpan.FromDays(7);
+
+    /// <summary>How long the kill waits for its process group to go after SIGKILL (the script's own bound).</summary>
+    private static readonly TimeSpan KillReap = TimeSpan.FromSeconds(5);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _kept = new(StringComparer.Ordinal);
     private long _commands;
 
     /// <summary>Commands sent to hosts so far (each one runs the user's shell start-up files): for the benchmark.</summary>
@@ -49,7 +55,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             detach.ThrowIfCancellationRequested();
             if (deadline is { } d && _time.GetUtcNow() >= d)
             {
-                return await TimeOutAsync(request, folder, detach);
+                return await TimeOutAsync(request, folder, lostSince, detach);
             }
 
             try
@@ -75,6 +81,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             contact = false;
             if (_time.GetUtcNow() - lostSince >= options.ReconnectWindow)
             {
+                Keep(folder);
                 return HostRunResult.Lost(
                     $"lost: no contact with {request.Host} since {lostSince:HH:mm:ss} UTC ({DurationText(options.ReconnectWindow)} --reconnect-window after the connection was " +
                     $"declared dead): the command's end was not observed; last error: {lastError}");
@@ -91,6 +98,12 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
     public async Task CleanupAsync(HostRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_kept.ContainsKey(options.Folder(request)))
+        {
+            // Its command may still run: the folder stays for a retry to attach to (cleanup-jobs removes it with the job).
+            return;
+        }
+
         try
         {
             Count();
@@ -120,7 +133,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         }
         catch (TransportException e) when (e.Kind == TransportFailureKind.Timeout && deadline is { } dl && _time.GetUtcNow() >= dl)
         {
-            return await TimeOutAsync(request, folder, detach);
+            return await TimeOutAsync(request, folder, null, detach);
         }
 
         switch (exit)
@@ -150,7 +163,9 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
                     $"lost: the node's disk is full: could not write the command's output and exit status under {folder} on {request.Host}; " +
                     $"the output kept ({StoredBytes(request)}) is incomplete and the command's end was not observed. Free space on the node, then cstar continue <job-id> --retry-failed");
             case DetachedScripts.ExitTimedOut:
-                return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
+                return HostRunResult.TimedOut($"{TimedOutText(request)}: its process group was killed");
+            case DetachedScripts.ExitNotStarted:
+                return HostRunResult.TimedOut($"{TimedOutText(request)} before its command started: it was never started");
             case DetachedScripts.ExitNoFolder:
                 return HostRunResult.Lost($"the run folder {folder} on {request.Host} is missing or its bundle cannot be unpacked");
             case DetachedScripts.ExitBundleIncomplete:
@@ -162,20 +177,87 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         }
     }
 
-    private async Task<HostRunResult> TimeOutAsync(HostRunRequest request, string folder, CancellationToken detach)
+    /// <summary>
+    /// The per-host timeout's kill, sent again (with backoff) while the host cannot be reached, for what is left of the
+    /// reconnect window: the script is safe to repeat. Only what the kill saw is reported.
+    /// </summary>
+    private async Task<HostRunResult> TimeOutAsync(HostRunRequest request, string folder, DateTimeOffset? lostSince, CancellationToken detach)
     {
-        Count();
-        try
+        var backoff = TimeSpan.FromMilliseconds(250);
+        var lastError = string.Empty;
+        while (true)
         {
-            await transport.RunAsync(request.Host, DetachedScripts.KillArgv(folder, options.KillGracePeriod), options.CommandTimeout + options.KillGracePeriod, detach);
-        }
-        catch (TransportException e)
-        {
-            return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s and the kill could not be sent: {e.Message}");
-        }
+            try
+            {
+                Count();
+                var result = await transport.RunAsync(
+                    request.Host, DetachedScripts.KillArgv(folder, options.KillGracePeriod), options.CommandTimeout + options.KillGracePeriod + KillReap, detach);
+                return KillOutcome(request, folder, result);
+            }
+            catch (TransportException e) when (e.Kind is TransportFailureKind.HostKeyRejected or TransportFailureKind.Authentication)
+            {
+                return KillNotDelivered(request, folder, e.Message);
+            }
+            catch (Exception e) when (e is TransportException or IOException && !detach.IsCancellationRequested)
+            {
+                lastError = e.Message;
+            }
 
-        return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
+            lostSince ??= _time.GetUtcNow();
+            if (_time.GetUtcNow() - lostSince >= options.ReconnectWindow)
+            {
+                return KillNotDelivered(request, folder, $"no contact since {lostSince:HH:mm:ss} UTC ({DurationText(options.ReconnectWindow)} --reconnect-window); last error: {lastError}");
+            }
+
+            request.OnUnreachable?.Invoke(new HostUnreachable(
+                _time.GetUtcNow(), lostSince.Value, "reconnecting to kill its timed-out command", lastError, lostSince.Value + options.ReconnectWindow));
+            await Task.Delay(backoff, _time, detach);
+            backoff = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, backoff.Ticks * 2));
+        }
     }
+
+    private HostRunResult KillOutcome(HostRunRequest request, string folder, CommandResult result)
+    {
+        var timedOut = TimedOutText(request);
+        switch (result.ExitCode)
+        {
+            case 0:
+                return HostRunResult.TimedOut($"{timedOut}: its process group was killed");
+            case DetachedScripts.KillNeverStarted:
+                return HostRunResult.TimedOut($"{timedOut} before its command started: it was never started (its run folder is marked timed out, so it never will be)");
+            case DetachedScripts.KillAlreadyEnded:
+                return HostRunResult.TimedOut($"{timedOut}, but the command had ended by itself (exit status {result.StandardOutput.Trim()}) when the kill came: nothing was killed");
+            case DetachedScripts.KillGoneWithoutStatus:
+                return HostRunResult.Lost($"lost: {timedOut}, and the command's process on {request.Host} was already gone without an exit status (killed? a reboot?): its end was not observed");
+            case DetachedScripts.KillSurvived:
+                Keep(folder);
+                return HostRunResult.Lost(
+                    $"lost: {timedOut}; its process group on {request.Host} got SIGTERM then SIGKILL but part of it still runs (stuck in the kernel?): " +
+                    $"its end was not observed and {folder} is kept. Check the host, then cstar continue <job-id> --retry-failed");
+            case DetachedScripts.KillCannotMark:
+                Keep(folder);
+                return HostRunResult.Lost(
+                    $"lost: {timedOut}, and {folder} on {request.Host} could not be marked timed out (a full disk? permissions?): nothing was killed and the command may " +
+                    "still start. Check the host, then cstar continue <job-id> --retry-failed");
+            default:
+                Keep(folder);
+                return HostRunResult.Lost(
+                    $"lost: {timedOut}; the kill on {request.Host} ended with exit {result.ExitCode} ({result.StandardError.Trim()}): the command may still run and {folder} is kept. " +
+                    "Check the host, then cstar continue <job-id> --retry-failed");
+        }
+    }
+
+    private HostRunResult KillNotDelivered(HostRunRequest request, string folder, string error)
+    {
+        Keep(folder);
+        return HostRunResult.Lost(
+            $"lost: {TimedOutText(request)} and the kill could not be delivered to {request.Host} ({error}): the command may still run and {folder} is kept there. " +
+            "Check the host, then cstar continue <job-id> --retry-failed (it attaches to the command rather than starting it again)");
+    }
+
+    private void Keep(string folder) => _kept.TryAdd(folder, 0);
+
+    private static string TimedOutText(HostRunRequest request) => $"timed out after {request.Timeout?.TotalSeconds:0.#} s";
 
     private static HostRunResult UnreadableStatus(HostRunRequest request, string folder, string text) =>
         HostRunResult.Lost(

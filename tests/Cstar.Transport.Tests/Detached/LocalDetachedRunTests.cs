@@ -96,7 +96,7 @@ public sealed class LocalDetachedRunTests : IDisposable
 
         var result = await runner.RunAsync(Request(timeout: TimeSpan.FromSeconds(1.5)), CancellationToken.None);
 
-        result.Kind.Should().Be(HostRunResultKind.TimedOut);
+        result.Should().Be(HostRunResult.TimedOut("timed out after 1.5 s: its process group was killed"));
         var child = File.ReadAllText(childFile).Trim();
         IsRunning(child).Should().BeFalse("the background child was in the killed process group");
     }
