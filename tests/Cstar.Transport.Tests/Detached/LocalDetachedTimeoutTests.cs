@@ -29,7 +29,10 @@ public sealed class LocalDetachedTimeoutTests : IDisposable
             System.Diagnostics.Process.Start("kill", ["-KILL", "--", $"-{pid}"]).WaitForExit();
         }
 
-        Directory.Delete(_dir, recursive: true);
+        if (Directory.Exists(_dir))
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
     }
 
     [Fact(Timeout = 30_000)]
@@ -60,8 +63,22 @@ public sealed class LocalDetachedTimeoutTests : IDisposable
         transport.Kills.Should().Be(2);
     }
 
-    private HostRunRequest Request() => new(
-        "job", "h1", new HostPlacement("h1", "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1),
+    [Fact(Timeout = 30_000)]
+    public async Task A_host_lost_out_of_contact_keeps_its_run_folder_for_a_retry_to_attach_to()
+    {
+        var transport = new KillDroppingTransport(new LocalTransport(), drops: 0, dropAttaches: true);
+        var runner = Runner(transport, TimeSpan.Zero);
+
+        var result = await runner.RunAsync(Request(timeout: null), CancellationToken.None);
+        await runner.CleanupAsync(Request(timeout: null), CancellationToken.None);
+
+        result.Kind.Should().Be(HostRunResultKind.Lost);
+        result.Reason.Should().StartWith("lost: no contact with h1");
+        transport.Cleanups.Should().Be(0, "its command's end was not seen: it may still run");
+    }
+
+    private HostRunRequest Request(double? timeout = 1) => new(
+        "job", "h1", new HostPlacement("h1", "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, timeout is { } t ? TimeSpan.FromSeconds(t) : null,
         ImmutableDictionary<string, string>.Empty, _outputs.Sink("job", "h1"), _ => { })
     {
         OnUnreachable = _unreachable.Enqueue,
@@ -78,8 +95,8 @@ public sealed class LocalDetachedTimeoutTests : IDisposable
             KillGracePeriod = TimeSpan.FromSeconds(1),
         });
 
-    /// <summary>The local transport, whose first <paramref name="drops"/> kill commands fail as a dropped SSH link would.</summary>
-    private sealed class KillDroppingTransport(LocalTransport inner, int drops) : IDetachedRunTransport
+    /// <summary>The local transport, whose first <paramref name="drops"/> kill commands (and with <paramref name="dropAttaches"/>, every start) fail as a dropped SSH link would.</summary>
+    private sealed class KillDroppingTransport(LocalTransport inner, int drops, bool dropAttaches = false) : IDetachedRunTransport
     {
         private int _kills;
         private int _cleanups;
@@ -111,6 +128,8 @@ public sealed class LocalDetachedTimeoutTests : IDisposable
 
         public Task<int> RunStreamingAsync(
             string host, IReadOnlyList<string> argv, ReadOnlyMemory<byte> input, Func<OutputBytes, CancellationToken, ValueTask> onOutput, TimeSpan timeout, CancellationToken cancellationToken) =>
-            inner.RunStreamingAsync(host, argv, input, onOutput, timeout, cancellationToken);
+            dropAttaches
+                ? throw new TransportException(host, TransportFailureKind.Disconnected, $"{host}: connection reset")
+                : inner.RunStreamingAsync(host, argv, input, onOutput, timeout, cancellationToken);
     }
 }
