@@ -56,7 +56,7 @@ internal class JobOptions
     [Option('j', "max-concurrency", HelpText = "At most N hosts running at once, overall.")]
     public int? MaxConcurrency { get; set; }
 
-    [Option("timeout", HelpText = "Per-host limit (e.g. 30m): the host fails as 'timed out' and its processes are killed.")]
+    [Option("timeout", HelpText = "Per-host limit (e.g. 30m): the host fails as 'timed out' and its processes are killed; a kill that could not be confirmed fails it as lost (its command may still run).")]
     public string? Timeout { get; set; }
 
     [Option("strategy", HelpText = "one, topology, all or rack.")]

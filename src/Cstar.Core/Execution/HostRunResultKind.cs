@@ -6,7 +6,11 @@ public enum HostRunResultKind
     /// <summary>The command exited; <see cref="HostRunResult.ExitCode"/> says how.</summary>
     Exited,
 
-    /// <summary>The per-host timeout expired and the command's process group was killed.</summary>
+    /// <summary>
+    /// The per-host timeout expired and the kill saw its effect: the command's process group was killed and is gone, the
+    /// command was stopped before it started, or it had already ended by itself (the reason says which). A kill that
+    /// could not be delivered, or after which the command may still run, is <see cref="Lost"/>.
+    /// </summary>
     TimedOut,
 
     /// <summary>

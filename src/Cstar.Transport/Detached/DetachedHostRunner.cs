@@ -12,14 +12,17 @@ namespace Cstar.Transport.Detached;
 /// from the stored offsets (nothing lost, nothing twice); every failed attempt is reported (<see cref="HostRunRequest.OnUnreachable"/>)
 /// and after <see cref="DetachedRunOptions.ReconnectWindow"/> without contact the host is lost. A process that vanished
 /// without a status ends as <see cref="HostRunResultKind.HostRebooted"/> when the host has a new boot id, else as lost;
-/// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group.
+/// an unreadable status (a full disk on the node) is lost too, never a success. A per-host timeout kills the process group
+/// and reports what the kill saw (killed, never started, already ended); a kill that could not be delivered or whose
+/// effect was not seen is lost, and the run folder of a command that may still run is kept (no cleanup), so a retry attaches to it, never starts it twice.
 /// The bytes go to <see cref="HostRunRequest.Output"/> (awaited chunk by chunk); the local <c>status</c> is the job loop's to write.
 /// Per host step: 1 command when the command succeeds (+1 to read a non-zero status, +1 per re-attach), +1 cleanup.
 /// </summary>
-public sealed class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
+public sealed partial class DetachedHostRunner(IDetachedRunTransport transport, DetachedRunOptions options, TimeProvider? timeProvider = null) : IHostRunner
 {
     private static readonly TimeSpan NoTimeout = TimeSpan.FromDays(7);
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _kept = new(StringComparer.Ordinal);
     private long _commands;
 
     /// <summary>Commands sent to hosts so far (each one runs the user's shell start-up files): for the benchmark.</summary>
@@ -49,7 +52,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             detach.ThrowIfCancellationRequested();
             if (deadline is { } d && _time.GetUtcNow() >= d)
             {
-                return await TimeOutAsync(request, folder, detach);
+                return await TimeOutAsync(request, folder, lostSince, detach);
             }
 
             try
@@ -75,6 +78,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             contact = false;
             if (_time.GetUtcNow() - lostSince >= options.ReconnectWindow)
             {
+                Keep(folder);
                 return HostRunResult.Lost(
                     $"lost: no contact with {request.Host} since {lostSince:HH:mm:ss} UTC ({DurationText(options.ReconnectWindow)} --reconnect-window after the connection was " +
                     $"declared dead): the command's end was not observed; last error: {lastError}");
@@ -91,6 +95,12 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
     public async Task CleanupAsync(HostRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_kept.ContainsKey(options.Folder(request)))
+        {
+            // Its command may still run: the folder stays for a retry to attach to (cleanup-jobs removes it with the job).
+            return;
+        }
+
         try
         {
             Count();
@@ -120,7 +130,7 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
         }
         catch (TransportException e) when (e.Kind == TransportFailureKind.Timeout && deadline is { } dl && _time.GetUtcNow() >= dl)
         {
-            return await TimeOutAsync(request, folder, detach);
+            return await TimeOutAsync(request, folder, null, detach);
         }
 
         switch (exit)
@@ -150,7 +160,9 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
                     $"lost: the node's disk is full: could not write the command's output and exit status under {folder} on {request.Host}; " +
                     $"the output kept ({StoredBytes(request)}) is incomplete and the command's end was not observed. Free space on the node, then cstar continue <job-id> --retry-failed");
             case DetachedScripts.ExitTimedOut:
-                return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
+                return HostRunResult.TimedOut($"{TimedOutText(request)}: its process group was killed");
+            case DetachedScripts.ExitNotStarted:
+                return HostRunResult.TimedOut($"{TimedOutText(request)} before its command started: it was never started");
             case DetachedScripts.ExitNoFolder:
                 return HostRunResult.Lost($"the run folder {folder} on {request.Host} is missing or its bundle cannot be unpacked");
             case DetachedScripts.ExitBundleIncomplete:
@@ -160,21 +172,6 @@ public sealed class DetachedHostRunner(IDetachedRunTransport transport, Detached
             default:
                 throw new TransportException(request.Host, TransportFailureKind.Disconnected, $"{request.Host}: the attach command ended with {exit}");
         }
-    }
-
-    private async Task<HostRunResult> TimeOutAsync(HostRunRequest request, string folder, CancellationToken detach)
-    {
-        Count();
-        try
-        {
-            await transport.RunAsync(request.Host, DetachedScripts.KillArgv(folder, options.KillGracePeriod), options.CommandTimeout + options.KillGracePeriod, detach);
-        }
-        catch (TransportException e)
-        {
-            return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s and the kill could not be sent: {e.Message}");
-        }
-
-        return HostRunResult.TimedOut($"timed out after {request.Timeout?.TotalSeconds:0.#} s: the process group was killed");
     }
 
     private static HostRunResult UnreadableStatus(HostRunRequest request, string folder, string text) =>

@@ -7,7 +7,9 @@ namespace Cstar.Transport.Detached;
 /// parameters (quoted by <see cref="ShellQuote"/>) or in the run folder's 0600 files.
 /// <para>Run folder: <c>bundle</c> (0600, unpacks <c>env</c> and <c>command</c>), <c>started.lock</c> (the atomic
 /// attach-or-start: <c>mkdir</c> succeeds once), <c>pid</c>, <c>out</c>, <c>err</c>, <c>status</c> (temp + rename),
-/// <c>timedout</c>.</para>
+/// and the timeout's marks: <c>timedout</c> (the kill's intent, written before it looks for the pid), <c>killed</c>
+/// (the process group was seen gone after the kill), <c>notstarted</c> (the wrapper found <c>timedout</c> right after
+/// writing its pid and never ran the command).</para>
 /// </summary>
 internal static class DetachedScripts
 {
@@ -22,6 +24,14 @@ internal static class DetachedScripts
     public const int ExitStatusUnreadable = 96;
     public const int ExitDiskFull = 97;
     public const int ExitBundleIncomplete = 98;
+    public const int ExitNotStarted = 99;
+
+    /// <summary>The kill's exits other than 0 (its process group was killed and is gone; also when an earlier kill did it).</summary>
+    public const int KillNeverStarted = 81;
+    public const int KillAlreadyEnded = 82;
+    public const int KillGoneWithoutStatus = 83;
+    public const int KillSurvived = 84;
+    public const int KillCannotMark = 85;
 
     /// <summary>
     /// $1 folder, $2/$3 out/err byte offsets already stored locally, $4 poll interval (s), $5 (optional) the byte
@@ -34,7 +44,12 @@ internal static class DetachedScripts
     /// The boot id at the start is kept in <c>boot</c>. Exit: 0 (status 0), 90 (non-zero status: read it), 91 (process
     /// gone without status on a NEW boot: the host rebooted under it), 92 (no folder/bundle), 93 (killed by the
     /// per-host timeout), 94 (started.lock but never a pid), 95 (process gone without status, same boot), 96 (the
-    /// status is not a number), 97 (no status and the disk is full), 98 (the bundle on stdin arrived incomplete).
+    /// status is not a number), 97 (no status and the disk is full), 98 (the bundle on stdin arrived incomplete), 99 (a
+    /// timeout's kill came before the command started: it never ran).
+    /// <para>The wrapper writes its pid, then looks for <c>timedout</c>; the kill writes <c>timedout</c>, then looks for
+    /// the pid. So a kill that finds no pid has stopped the command from ever starting, and one that finds it kills the
+    /// process group: never a "killed" for a command that then runs. A wrapper that cannot write its pid (a full disk)
+    /// does not start the command either.</para>
     /// <para>The start and the end are seen at once when this shell started the command: the wrapper is its child
     /// (setsid does not fork for a process that leads no group) and sends it a SIGCHLD once its pid file is in place;
     /// its exit sends another. The trapped signal cuts the wait between polls short (dash, and bash as sh; a shell
@@ -63,7 +78,7 @@ internal static class DetachedScripts
           b=; { read -r b < /proc/sys/kernel/random/boot_id; } 2>/dev/null; [ -n "$b" ] && echo "$b" > boot
           : > out; : > err
           trap 'g=1' CHLD
-          setsid sh -c 'trap "" HUP; echo $$ > pid.tmp && mv -f pid.tmp pid; kill -s CHLD "$2" 2>/dev/null; . ./env; rm -f env bundle; l=; IFS= read -r l < command; case "$l" in "#!"*) chmod 700 command; ./command ;; *) if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi ;; esac; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" "$$" </dev/null >>out 2>>err &
+          setsid sh -c 'trap "" HUP; { echo $$ > pid.tmp && mv -f pid.tmp pid; } || exit; kill -s CHLD "$2" 2>/dev/null; if [ -f timedout ]; then rm -f env bundle; : > notstarted; echo 124 > status.tmp; mv -f status.tmp status; exit; fi; . ./env; rm -f env bundle; l=; IFS= read -r l < command; case "$l" in "#!"*) chmod 700 command; ./command ;; *) if command -v bash >/dev/null 2>&1; then bash ./command; else sh ./command; fi ;; esac; echo $? > status.tmp; mv -f status.tmp status' cstar-job "$d" "$$" </dev/null >>out 2>>err &
           w=$!
         elif [ -f bundle ]; then
           rm -f bundle
@@ -85,7 +100,8 @@ internal static class DetachedScripts
           if [ "${no:-0}" -gt "$oo" ]; then tail -c +$((oo+1)) out 2>/dev/null | head -c $((no-oo)); oo=$no; fi
           if [ "${ne:-0}" -gt "$eo" ]; then tail -c +$((eo+1)) err 2>/dev/null | head -c $((ne-eo)) >&2; eo=$ne; fi
           if [ "$fin" = 1 ]; then
-            [ -f timedout ] && exit 93
+            [ -f killed ] && exit 93
+            [ -f notstarted ] && exit 99
             s=$(cat status 2>/dev/null)
             [ "$s" = 0 ] && exit 0
             case "$s" in ''|*[!0-9]*) full && exit 97; exit 96 ;; esac
@@ -103,15 +119,49 @@ internal static class DetachedScripts
         done
         """;
 
-    /// <summary>$1 folder, $2 grace (tenths of a second): marks the run timed out, TERMs its process group, KILLs it after the grace, writes status 124.</summary>
+    /// <summary>
+    /// $1 folder, $2 grace (tenths of a second): the per-host timeout's kill, safe to send again (a dropped link).
+    /// Writes <c>timedout</c> first (making the folder if the start never got that far), then reads the pid: none means
+    /// the command never started and never will (exit 81; 85 when the mark could not be written: it may still start).
+    /// Else, unless the group is already gone (82: it ended by itself, its status on stdout; 83: gone without a status,
+    /// or the host rebooted), it TERMs the process group, KILLs it after the grace and waits up to 5 s for it to go:
+    /// still there, 84; gone, it writes <c>killed</c> and status 124 (unless the command wrote its own) and exits 0.
+    /// The group is looked for in /proc (zombies do not count), so only its own processes are waited for.
+    /// </summary>
     public const string Kill = """
-        cd "$1" 2>/dev/null || exit 0
-        p=$(cat pid 2>/dev/null) || exit 0
-        : > timedout
+        d=$1; g=$2
+        [ -d "$d" ] || (umask 077; mkdir -p -- "$d") 2>/dev/null
+        cd "$d" 2>/dev/null || exit 85
+        [ -f killed ] && exit 0
+        m=; : > timedout 2>/dev/null && m=1
+        p=; { read -r p < pid; } 2>/dev/null
+        case "$p" in ''|*[!0-9]*) [ -n "$m" ] && exit 81; exit 85 ;; esac
+        nb=; b=; { read -r b < /proc/sys/kernel/random/boot_id; } 2>/dev/null
+        [ -n "$b" ] && [ -s boot ] && [ "$b" != "$(cat boot)" ] && nb=1
+        grp() {
+          [ -z "$nb" ] && kill -s 0 -- "-$p" 2>/dev/null || return 1
+          [ -r /proc/self/stat ] || return 0
+          for f in /proc/[0-9]*/stat; do
+            x=; { read -r x < "$f"; } 2>/dev/null; x=${x##*) }; set -- $x
+            [ "$3" = "$p" ] && [ "$1" != Z ] && return 0
+          done
+          return 1
+        }
+        if ! grp; then
+          [ -f notstarted ] && exit 81
+          [ -f status ] && { cat status; exit 82; }
+          exit 83
+        fi
         kill -s TERM -- "-$p" 2>/dev/null
-        i=0; while [ "$i" -lt "$2" ] && kill -s 0 -- "-$p" 2>/dev/null; do sleep 0.1; i=$((i+1)); done
-        kill -s KILL -- "-$p" 2>/dev/null
-        [ -f status ] || { echo 124 > status.tmp; mv -f status.tmp status; }
+        i=0; while [ "$i" -lt "$g" ] && grp; do sleep 0.1; i=$((i+1)); done
+        if grp; then
+          kill -s KILL -- "-$p" 2>/dev/null
+          i=0; while [ "$i" -lt 50 ] && grp; do sleep 0.1; i=$((i+1)); done
+          grp && exit 84
+        fi
+        [ -f notstarted ] && exit 81
+        : > killed 2>/dev/null
+        [ -f status ] || { echo 124 > status.tmp && mv -f status.tmp status; } 2>/dev/null
         exit 0
         """;
 

@@ -10,6 +10,8 @@ namespace Cstar.Transport.Local;
 /// process group without forking, so its pid is its group id. On timeout or cancellation the whole group gets
 /// SIGINT, then SIGKILL after the grace period — grandchildren included, the way CliWrap cancels gracefully.
 /// Where <c>setsid</c> is missing the command starts directly and only its process tree is killed.
+/// Commands start with SIGPIPE at its default, as from a shell (see <see cref="DefaultSigpipe"/>); <c>ssh</c>, which
+/// the OpenSSH adapter starts here and which sets SIGPIPE itself, starts without that step.
 /// </summary>
 public sealed class LocalTransport(TimeSpan killGracePeriod, TimeProvider? timeProvider = null) : CommandTransportBase
 {
@@ -22,12 +24,12 @@ public sealed class LocalTransport(TimeSpan killGracePeriod, TimeProvider? timeP
     }
 
     protected override Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunRawAsync(host, invocation, timeout, cancellationToken);
+        RunRawAsync(host, invocation, timeout, cancellationToken, defaultSigpipe: true);
 
     /// <summary>Runs a local argv with bytes in and out; the OpenSSH adapter runs <c>ssh</c> through this.</summary>
-    internal async Task<int> RunRawAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken)
+    internal async Task<int> RunRawAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken, bool defaultSigpipe = false)
     {
-        using var process = Start(host, invocation.Argv);
+        using var process = Start(host, invocation.Argv, defaultSigpipe ? DefaultSigpipe.Prefix : []);
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         var stdoutPump = process.StandardOutput.BaseStream.CopyToAsync(invocation.StandardOutput, linked.Token);
@@ -47,8 +49,9 @@ public sealed class LocalTransport(TimeSpan killGracePeriod, TimeProvider? timeP
         }
     }
 
-    private static Process Start(string host, IReadOnlyList<string> argv)
+    private static Process Start(string host, IReadOnlyList<string> command, IReadOnlyList<string> prefix)
     {
+        IReadOnlyList<string> argv = [.. prefix, .. command];
         var info = new ProcessStartInfo
         {
             FileName = SetsidPath ?? argv[0],
@@ -64,11 +67,11 @@ public sealed class LocalTransport(TimeSpan killGracePeriod, TimeProvider? timeP
 
         try
         {
-            return Process.Start(info) ?? throw new TransportException(host, TransportFailureKind.Other, $"{host}: could not start '{argv[0]}'.");
+            return Process.Start(info) ?? throw new TransportException(host, TransportFailureKind.Other, $"{host}: could not start '{command[0]}'.");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new TransportException(host, TransportFailureKind.Other, $"{host}: could not start '{argv[0]}': {e.Message}", e);
+            throw new TransportException(host, TransportFailureKind.Other, $"{host}: could not start '{command[0]}': {e.Message}", e);
         }
     }
 

@@ -4,6 +4,7 @@ using Cstar.Core.Execution;
 using Cstar.Core.Ports;
 using Cstar.TestKit.Execution;
 using Cstar.Transport.Detached;
+using Cstar.Transport.Tests.Detached;
 using FluentAssertions;
 using Xunit;
 
@@ -23,6 +24,33 @@ public abstract partial class TransportContract
 
         exitCode.Should().Be(5);
         Utf8([.. chunks]).Trim().Should().Be(input.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "wc saw the whole input, then its end");
+    }
+
+    [SkippableFact]
+    public async Task A_per_host_timeout_that_comes_before_the_pid_reports_the_command_never_started_and_it_never_runs()
+    {
+        var directory = Directory.CreateTempSubdirectory("cstar-held-").FullName;
+        var hold = Path.Combine(directory, "hold");
+        var ran = Path.Combine(directory, "ran");
+        await HeldStart.MakeFifoAsync(hold);
+        // Every start holds after claiming the folder, before the pid: the timeout's kill always comes in that window.
+        var runner = new DetachedHostRunner(new HeldStart.Transport(Transport, hold), new DetachedRunOptions
+        {
+            Folder = _ => Path.Combine(directory, "run"),
+            Payload = _ => new RunPayload($"touch {ShellQuote.Quote(ran)}", new Dictionary<string, string>()),
+            KillGracePeriod = TimeSpan.FromSeconds(1),
+        });
+        var request = new HostRunRequest(
+            "job", Host, new HostPlacement(Host, "c1", "dc1", "r1"), false, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(1.5),
+            ImmutableDictionary<string, string>.Empty, new InMemoryHostOutputStore().Sink("job", Host), _ => { });
+
+        var result = await runner.RunAsync(request, Bounded());
+        await HeldStart.ReleaseAsync(hold);
+
+        result.Should().Be(HostRunResult.TimedOut("timed out after 1.5 s before its command started: it was never started (its run folder is marked timed out, so it never will be)"));
+        (await Cstar.TestKit.Ssh.ProcessTable.GoneAsync(directory, TimeSpan.FromSeconds(15))).Should().BeTrue("a wrapper let go after the kill ends without running the command");
+        File.Exists(ran).Should().BeFalse();
+        Directory.Delete(directory, recursive: true);
     }
 
     [SkippableFact]

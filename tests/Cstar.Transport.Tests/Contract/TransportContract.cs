@@ -58,6 +58,17 @@ public abstract partial class TransportContract : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_command_starts_with_sigpipe_at_its_default_so_a_pipeline_reader_that_stops_early_ends_its_writer_quietly()
+    {
+        // As in a terminal: 'yes | head -1' ends yes by SIGPIPE (status 141, nothing on stderr), not by an EPIPE error.
+        var result = await Transport.RunAsync(Host, ["sh", "-c", "grep '^SigIgn:' /proc/self/status >&2; (yes; echo \"writer ended $?\" >&2) | head -1"], Generous, Bounded());
+        result.StandardOutput.Should().Be("y\n");
+        var ignored = Convert.ToUInt64(result.StandardError.Split('\n')[0].Split('\t')[^1], 16);
+        (ignored & (1UL << 12)).Should().Be(0UL, "SIGPIPE (13) is not ignored in the command: {0}", result.StandardError);
+        result.StandardError.Should().EndWith("writer ended 141\n", "yes ended by SIGPIPE, with no 'Broken pipe' error");
+    }
+
+    [SkippableFact]
     public async Task Bytes_that_are_not_utf8_are_replaced_not_fatal()
     {
         var result = await Transport.RunAsync(Host, ["printf", "\\377\\376abc"], Generous, Bounded());

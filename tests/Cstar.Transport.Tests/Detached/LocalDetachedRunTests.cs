@@ -96,7 +96,7 @@ public sealed class LocalDetachedRunTests : IDisposable
 
         var result = await runner.RunAsync(Request(timeout: TimeSpan.FromSeconds(1.5)), CancellationToken.None);
 
-        result.Kind.Should().Be(HostRunResultKind.TimedOut);
+        result.Should().Be(HostRunResult.TimedOut("timed out after 1.5 s: its process group was killed"));
         var child = File.ReadAllText(childFile).Trim();
         IsRunning(child).Should().BeFalse("the background child was in the killed process group");
     }
@@ -134,6 +134,18 @@ public sealed class LocalDetachedRunTests : IDisposable
 
         Directory.Exists(Path.Combine(_dir, "h1")).Should().BeFalse();
         runner.CommandsSent.Should().Be(2, "run-or-attach (the bundle on its input), cleanup");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_cstarpar_command_ends_a_pipeline_writer_by_a_quiet_sigpipe_as_a_terminal_does()
+    {
+        var runner = DetachedRunners.Local(new LocalTransport(), "sh -c '(yes; echo \"writer ended $?\" >&2) | head -1'", _dir);
+
+        var result = await runner.RunAsync(Request(), CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue();
+        _outputs.Out("h1").Should().Be("y\n");
+        _outputs.Err("h1").Should().Be("writer ended 141\n", "no 'Broken pipe' error: SIGPIPE is at its default in the command");
     }
 
     [Fact(Timeout = 30_000)]

@@ -82,6 +82,69 @@ public sealed class RunOrAttachShellTests : IDisposable
         File.ReadAllText(Path.Combine(_dir, "run", "command")).Should().Be(script);
     }
 
+    [SkippableTheory(Timeout = 30_000)]
+    [MemberData(nameof(Shells))]
+    public async Task A_kill_that_comes_after_the_start_was_claimed_but_before_the_pid_stops_the_command_for_good_and_says_so(string[] shell)
+    {
+        SkipUnlessInstalled(shell[0]);
+        var ran = Path.Combine(_dir, "ran");
+        var hold = Path.Combine(_dir, "hold");
+        await HeldStart.MakeFifoAsync(hold);
+        byte[] bundle = [.. RunBundle.Build($"touch {ShellQuote.Quote(ran)}; echo ran", new Dictionary<string, string> { ["SECRET"] = "s3cr3t" }), .. HeldStart.Line(hold)];
+        var attach = RunAsync(shell, Argv(bundle.Length, TimeSpan.FromSeconds(1)), bundle);
+
+        int kill;
+        await using (var held = await HeldStart.HeldAsync(hold))
+        {
+            Directory.Exists(Path.Combine(_dir, "run", "started.lock")).Should().BeTrue("the wrapper claimed the start before the hold");
+            File.Exists(Path.Combine(_dir, "run", "pid")).Should().BeFalse();
+            kill = (await RunKillAsync(shell)).ExitCode;
+            await held.WriteAsync("go\n"u8.ToArray());
+        }
+
+        var (exit, stdout) = await attach;
+
+        kill.Should().Be(DetachedScripts.KillNeverStarted, "no pid yet: the kill stops the start instead of reporting a kill");
+        exit.Should().Be(DetachedScripts.ExitNotStarted);
+        stdout.Should().MatchRegex("^cstar-pid:[0-9]+\n$", "the wrapper wrote its pid, saw the timeout's mark and never ran the command");
+        File.Exists(ran).Should().BeFalse("the command never ran");
+        Directory.GetFiles(Path.Combine(_dir, "run")).Select(Path.GetFileName).Should().NotContain(["env", "bundle"], "no secret rests on the host");
+    }
+
+    [SkippableTheory(Timeout = 30_000)]
+    [MemberData(nameof(Shells))]
+    public async Task A_kill_sent_again_says_killed_again_and_a_kill_after_the_command_ended_reports_its_status_not_a_kill(string[] shell)
+    {
+        SkipUnlessInstalled(shell[0]);
+        var running = RunBundle.Build("echo started; sleep 60", new Dictionary<string, string>());
+        var attach = RunAsync(shell, Argv(running.Length, TimeSpan.FromSeconds(1)), running);
+        (await Cstar.TestKit.Simulation.Eventually.HoldsAsync(() => Task.FromResult(File.Exists(Path.Combine(_dir, "run", "pid"))), TimeSpan.FromSeconds(20))).Should().BeTrue();
+
+        var first = await RunKillAsync(shell);
+        var again = await RunKillAsync(shell);
+        await attach;
+        var (exit, _) = await RunAsync(shell, DetachedScripts.RunOrAttachArgv(Path.Combine(_dir, "run"), 0, 0, TimeSpan.FromSeconds(1)), []);
+
+        first.ExitCode.Should().Be(0, first.StandardError);
+        again.ExitCode.Should().Be(0, "a kill re-sent after a dropped link finds the group already killed");
+        exit.Should().Be(DetachedScripts.ExitTimedOut, "a later attach reports the kill");
+        File.ReadAllText(Path.Combine(_dir, "run", "status")).Should().Be("124\n");
+
+        Directory.Delete(Path.Combine(_dir, "run"), recursive: true);
+        var ended = RunBundle.Build("exit 3", new Dictionary<string, string>());
+        (await RunAsync(shell, Argv(ended.Length, TimeSpan.FromSeconds(1)), ended)).Exit.Should().Be(DetachedScripts.ExitStatusNonZero);
+        var late = await RunKillAsync(shell);
+        late.ExitCode.Should().Be(DetachedScripts.KillAlreadyEnded);
+        late.StandardOutput.Should().Be("3\n");
+    }
+
+    private async Task<CommandResult> RunKillAsync(string[] shell)
+    {
+        await using var transport = new LocalTransport();
+        var argv = DetachedScripts.KillArgv(Path.Combine(_dir, "run"), TimeSpan.FromSeconds(1));
+        return await transport.RunAsync("local", [.. shell, .. argv.Skip(1)], TimeSpan.FromSeconds(25), CancellationToken.None);
+    }
+
     private static void SkipUnlessInstalled(string shell) =>
         Skip.IfNot(new[] { "/bin", "/usr/bin" }.Any(d => File.Exists(Path.Combine(d, shell))), $"{shell} is not installed");
 
