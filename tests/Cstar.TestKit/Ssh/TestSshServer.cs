@@ -82,6 +82,10 @@ public sealed class TestSshServer : IAsyncDisposable
         await KeyGenAsync("-H", "-f", Path.Combine(directory, "known_hosts_hashed"));
         File.Delete(Path.Combine(directory, "known_hosts_hashed.old"));
         await File.WriteAllTextAsync(Path.Combine(directory, "ssh_config"), $"Host testhost\n  HostName {address}\n  Port {port}\n  User root\n  IdentityFile {directory}/id_ed25519\n", cancellationToken);
+        // Sessions get a HOME of their own, as a real host has: the shell sshd starts sources ~/.bashrc, and this
+        // machine's root one (pyenv init and rehash, 0.24 s a command, and a rehash lock that a killed session can
+        // leave behind for 60 s waits) must not be part of what the tests measure.
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "home"));
         var config = Path.Combine(directory, "sshd_config");
         await File.WriteAllTextAsync(config, $"""
             ListenAddress {address}:{port}
@@ -94,6 +98,7 @@ public sealed class TestSshServer : IAsyncDisposable
             PermitRootLogin prohibit-password
             UsePAM no
             StrictModes no
+            SetEnv HOME={directory}/home
             LogLevel INFO
 
             """, cancellationToken);
