@@ -80,7 +80,7 @@ public static partial class HealthRules
         var noRelease = answered.Count(a => !known.Contains(a));
         var releaseClause = noRelease == 0
             ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $" (the release of {noRelease} of these nodes is unknown: describecluster lists releases from 4.0 on, so seed a 4.0+ node during a 3.x upgrade)");
+            : string.Create(CultureInfo.InvariantCulture, $" (the release of {noRelease} of these nodes is unknown: 2.x/3.x describecluster does not list releases, a 4.0+ seed does)");
         return HealthVerdict.Block(
             $"schema versions disagree{inCluster} ({by}): {description}. No host starts while the schema disagrees, unless the split follows the release versions exactly (a rolling upgrade){releaseClause}. "
             + "Wait until `nodetool describecluster` shows one schema version, or use --allow-schema-disagreement");

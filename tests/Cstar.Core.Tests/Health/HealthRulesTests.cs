@@ -84,7 +84,7 @@ public sealed class HealthRulesTests
     {
         var split = WithSchema(PlainView("10.0.0.1"), new() { [Agreed] = ["10.0.0.1", "10.0.0.2"], ["s-other"] = ["10.0.0.3"] }, new() { ["10.0.0.1"] = "3.11.10" });
 
-        HealthRules.SchemaAgreement([split], false).Reason.Should().Contain("the release of 2 of these nodes is unknown").And.Contain("seed a 4.0+ node");
+        HealthRules.SchemaAgreement([split], false).Reason.Should().Contain("the release of 2 of these nodes is unknown").And.Contain("a 4.0+ seed does");
     }
 
     [Fact]
