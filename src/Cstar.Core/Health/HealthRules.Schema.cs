@@ -49,10 +49,13 @@ public static partial class HealthRules
 
         var notes = new List<string>();
         var schema = Merge(described.Select(v => v.SchemaVersions.Where(kv => kv.Key != RingView.Unreachable).SelectMany(kv => kv.Value.Select(a => (kv.Key, Address: a)))));
-        var unreachable = described.SelectMany(v => v.SchemaVersions.GetValueOrDefault(RingView.Unreachable, [])).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // A node some status view shows down is the status rule's business; one every view shows UN yet did not answer is worth a word.
+        var down = UnavailableNodes(views);
+        var unreachable = described.SelectMany(v => v.SchemaVersions.GetValueOrDefault(RingView.Unreachable, []))
+            .Where(a => !down.Contains(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (unreachable.Count > 0)
         {
-            notes.Add($"{string.Join(", ", unreachable)} did not answer describecluster's schema request (UNREACHABLE): schema unknown");
+            notes.Add($"{string.Join(", ", unreachable)} UN but did not answer describecluster's schema request (UNREACHABLE): schema unknown");
         }
 
         if (schema.Count <= 1)

@@ -102,14 +102,19 @@ public sealed class HealthRulesTests
     }
 
     [Fact]
-    public void One_view_with_describecluster_is_enough_and_unreachable_nodes_are_noted_not_counted_as_a_version()
+    public void One_view_with_describecluster_is_enough_and_unreachable_nodes_are_not_a_version_only_an_up_one_is_noted()
     {
-        var described = WithSchema(PlainView("10.0.0.1", ("10.0.0.3", "DN")), new() { [Agreed] = ["10.0.0.1", "10.0.0.2"], [RingView.Unreachable] = ["10.0.0.3"] }, []);
+        var schema = new Dictionary<string, string[]> { [Agreed] = ["10.0.0.1", "10.0.0.2"], [RingView.Unreachable] = ["10.0.0.3"] };
+        var down = WithSchema(PlainView("10.0.0.1", ("10.0.0.3", "DN")), schema, []);
+        var up = WithSchema(PlainView("10.0.0.1"), schema, []);
 
-        var verdict = HealthRules.BeforeFirstStart(["10.0.0.1", "10.0.0.2"], [described, PlainView("10.0.0.2", ("10.0.0.3", "DN"))], false, false);
+        var whenDown = HealthRules.BeforeFirstStart(["10.0.0.1", "10.0.0.2"], [down, PlainView("10.0.0.2", ("10.0.0.3", "DN"))], false, false);
+        var whenUp = HealthRules.BeforeFirstStart(["10.0.0.1", "10.0.0.2"], [up, PlainView("10.0.0.2")], false, false);
 
-        verdict.IsOk.Should().BeTrue(verdict.ToString());
-        verdict.Notes.Should().ContainSingle().Which.Should().Be("10.0.0.3 did not answer describecluster's schema request (UNREACHABLE): schema unknown");
+        whenDown.IsOk.Should().BeTrue(whenDown.ToString());
+        whenDown.Notes.Should().BeEmpty("the status views already say it is down");
+        whenUp.IsOk.Should().BeTrue(whenUp.ToString());
+        whenUp.Notes.Should().ContainSingle().Which.Should().Be("10.0.0.3 UN but did not answer describecluster's schema request (UNREACHABLE): schema unknown");
     }
 
     [Fact]
