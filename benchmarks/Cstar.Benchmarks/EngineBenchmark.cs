@@ -248,8 +248,13 @@ internal sealed class EngineBenchmark : IBenchmark
                 Phase("start→pid", Starting, Running),
                 Phase("pid→end", Running, Ended),
                 Phase("end→back", Ended, Back),
-                Stat("back→next start", pauses));
+                Stat("back→next start", pauses),
+                LastBack());
         }
+
+        /// <summary>The last command's end to the last host seen back: what the gate adds to the job's end (early hosts' reads may wait, this one must not).</summary>
+        private string LastBack() =>
+            Ended.IsEmpty || Back.IsEmpty ? "last end→all back -" : $"last end→all back {(Back.Values.Max() - Ended.Values.Max()).TotalMilliseconds:F0}";
 
         private static string Phase(string name, ConcurrentDictionary<string, TimeSpan> from, ConcurrentDictionary<string, TimeSpan> to) =>
             Stat(name, from.Where(f => to.ContainsKey(f.Key)).Select(f => to[f.Key] - f.Value));

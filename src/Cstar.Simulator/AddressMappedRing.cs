@@ -36,6 +36,8 @@ public sealed class AddressMappedRing : ISimulatedRing
 
     public void PowerOn(string address, TimeSpan cassandraStartDelay) => _inner.PowerOn(Inner(address), cassandraStartDelay);
 
+    public void SplitSchema(string address) => _inner.SplitSchema(Inner(address));
+
     public bool IsNativeTransportUp(string address) => _inner.IsNativeTransportUp(Inner(address));
 
     private string Inner(string address) => _toInner.GetValueOrDefault(address, address);

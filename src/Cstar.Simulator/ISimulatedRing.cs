@@ -28,6 +28,9 @@ public interface ISimulatedRing
     /// <summary>The host comes back and Cassandra starts (its service is enabled at boot, even if it was stopped before).</summary>
     void PowerOn(string address, TimeSpan cassandraStartDelay);
 
+    /// <summary>The node keeps a schema version of its own (a schema change that did not reach it) until its Cassandra starts again.</summary>
+    void SplitSchema(string address);
+
     /// <summary>True while the node's CQL port should answer OPTIONS with SUPPORTED.</summary>
     bool IsNativeTransportUp(string address);
 }

@@ -6,7 +6,7 @@ using Cstar.Simulator.State;
 
 namespace Cstar.Simulator;
 
-/// <summary>The operator's and the fault tests' controls: process, host, drain, ring state, upgrades.</summary>
+/// <summary>The operator's and the fault tests' controls: process, host, drain, ring state, upgrades, a split schema.</summary>
 public sealed partial class SimulatedRing
 {
     public void StopCassandra(string address) => Mutate(address, (node, now) => Stop(node, now));
@@ -19,6 +19,7 @@ public sealed partial class SimulatedRing
         }
 
         Start(node, now, startDelay);
+        node.SchemaVersion = SchemaVersionFor(node.Version);
     });
 
     public void Drain(string address) => Mutate(address, Drain);
@@ -45,6 +46,7 @@ public sealed partial class SimulatedRing
         // reboot does not keep it down (that is how an operator reboots a node safely).
         node.HostUp = true;
         Start(node, now, cassandraStartDelay);
+        node.SchemaVersion = SchemaVersionFor(node.Version);
     });
 
     public bool IsNativeTransportUp(string address)
@@ -87,6 +89,13 @@ public sealed partial class SimulatedRing
         node.SchemaVersion = SchemaVersionFor(version);
         model = null;
     });
+
+    /// <summary>
+    /// The node keeps a schema version of its own, as when a schema change did not reach it: describecluster shows two
+    /// versions that no release explains. It lasts until the node's Cassandra starts again (a starting node pulls the
+    /// schema its peers gossip).
+    /// </summary>
+    public void SplitSchema(string address) => Mutate(address, (node, _) => node.SchemaVersion = DerivedSchemaVersion("split/" + node.Spec.Address));
 
     /// <summary>Adds pending compaction tasks; they drain at <paramref name="tasksPerSecond"/> while Cassandra runs.</summary>
     public void AddPendingCompactions(string address, int tasks, double tasksPerSecond) => Mutate(address, (node, now) =>
@@ -161,7 +170,13 @@ public sealed partial class SimulatedRing
             return spec.SchemaVersion;
         }
 
-        var seed = Encoding.UTF8.GetBytes(spec.SchemaVersion + "/" + version.Major + "." + version.Minor);
+        return DerivedSchemaVersion(version.Major + "." + version.Minor);
+    }
+
+    /// <summary>A stable type-3 UUID of the cluster's schema version and <paramref name="salt"/>.</summary>
+    private Guid DerivedSchemaVersion(string salt)
+    {
+        var seed = Encoding.UTF8.GetBytes(spec.SchemaVersion + "/" + salt);
         var bytes = SHA256.HashData(seed).AsSpan(0, 16).ToArray();
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x30);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);

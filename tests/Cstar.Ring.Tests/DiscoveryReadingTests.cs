@@ -29,6 +29,18 @@ public sealed class DiscoveryReadingTests
     }
 
     [Fact(Timeout = 20_000)]
+    public async Task The_reading_carries_the_seeds_describecluster_schema_versions_and_the_releases_discovery_knows()
+    {
+        var result = await new RingDiscovery(new FakeTransport().Node311("127.0.0.1")).DiscoverAsync(new DiscoveryOptions(["127.0.0.1"]) { Time = new ManualClock() }, CancellationToken.None);
+
+        var view = DiscoveryReading.Of(result)!.Views.Single();
+
+        view.SchemaVersions.Should().ContainSingle().Which.Value.Should().Equal("127.0.0.1", "127.0.0.2", "127.0.0.3");
+        view.ReleaseVersions.Should().Equal(new Dictionary<string, string> { ["127.0.0.1"] = "3.11.10" }, "3.x lets only the seed say its own release");
+        Core.Health.HealthRules.SchemaAgreement([view], false).IsOk.Should().BeTrue();
+    }
+
+    [Fact(Timeout = 20_000)]
     public async Task A_cluster_whose_read_time_is_unknown_gives_no_reading_so_the_job_reads_the_ring_itself()
     {
         var result = await new RingDiscovery(new FakeTransport().Node311("127.0.0.1")).DiscoverAsync(new DiscoveryOptions(["127.0.0.1"]), CancellationToken.None);

@@ -122,6 +122,24 @@ public sealed class GossipTests
     }
 
     [Fact]
+    public void A_split_schema_shows_two_versions_of_one_release_until_the_node_restarts()
+    {
+        var ring = Ring(nodes: 3, version: "4.0.11");
+        static int Versions(string describecluster) => describecluster.Split('\n').Count(l => l.StartsWith("\t\t", StringComparison.Ordinal));
+
+        ring.SplitSchema("127.0.0.3");
+        var split = ring.RunNodetool("127.0.0.1", ["describecluster"]).StandardOutput;
+        ring.StopCassandra("127.0.0.3");
+        ring.StartCassandra("127.0.0.3", TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var healed = ring.RunNodetool("127.0.0.1", ["describecluster"]).StandardOutput;
+
+        Versions(split).Should().Be(2);
+        split.Should().Contain(": [127.0.0.3]\n").And.Contain("\t4.0.11: [", "one release: no rolling upgrade explains the split");
+        Versions(healed).Should().Be(1, "a starting node pulls the schema its peers gossip");
+    }
+
+    [Fact]
     public void Pending_compactions_rise_and_drain_over_time()
     {
         var ring = Ring(nodes: 3);

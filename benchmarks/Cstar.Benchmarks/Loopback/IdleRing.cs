@@ -29,5 +29,9 @@ internal sealed class IdleRing(IReadOnlyList<SimulatedNodeInfo> nodes) : ISimula
     {
     }
 
+    public void SplitSchema(string address)
+    {
+    }
+
     public bool IsNativeTransportUp(string address) => true;
 }

@@ -17,5 +17,12 @@ internal sealed class CompositeRingHealthProbe(IReadOnlyList<IRingHealthProbe> p
     public Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
         probes.Count == 1 ? probes[0].ReadViewsAsync(avoid, judged, enough, cancellationToken) : ReadViewsAsync(avoid, cancellationToken);
 
+    /// <summary>Every cluster's probe reads its own describecluster: the schema rule judges each cluster on its own.</summary>
+    public async Task<IReadOnlyList<RingView>> ReadViewsWithSchemaAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken)
+    {
+        var all = await Task.WhenAll(probes.Select(p => p.ReadViewsWithSchemaAsync(avoid, cancellationToken)));
+        return [.. all.SelectMany(v => v)];
+    }
+
     public Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken) => cqlCheck(host, cancellationToken);
 }

@@ -1,9 +1,9 @@
 namespace Cstar.Core.Execution;
 
 /// <summary>
-/// When the gate reads the ring next: right after a host's command ends (hosts that end before that read starts share
-/// it), then after <see cref="JobRunRequest.GateInitialDelay"/>, growing x1.5 up to <see cref="JobRunRequest.GateMaxDelay"/>.
-/// A host that ends starts the back-off over.
+/// When the gate reads the ring again after a read: after <see cref="JobRunRequest.GateInitialDelay"/>, growing x1.5 up
+/// to <see cref="JobRunRequest.GateMaxDelay"/>. A host that ends starts the back-off over (its own first read is timed
+/// by the job loop: hosts that end together share it).
 /// </summary>
 internal sealed class GatePollSchedule(TimeSpan initialDelay, TimeSpan maxDelay)
 {
@@ -11,11 +11,7 @@ internal sealed class GatePollSchedule(TimeSpan initialDelay, TimeSpan maxDelay)
 
     public DateTimeOffset Next { get; private set; }
 
-    public void HostEnded(DateTimeOffset now)
-    {
-        Next = now;
-        _delay = initialDelay;
-    }
+    public void HostEnded() => _delay = initialDelay;
 
     public void Polled(DateTimeOffset now)
     {

@@ -9,8 +9,9 @@ namespace Cstar.Core.Execution;
 /// <summary>
 /// The return gate's reads run beside the loop: a read in flight holds no other decision (a host of another DC, the
 /// rest of a wave). A read judges only the hosts whose command had ended when it began (<see cref="GateReading.Covered"/>):
-/// figures from before a command ended never decide its return. A host that ends while a read is in flight gets a read
-/// of its own at once (at most <see cref="MaxGateReads"/> at a time; the probe asks peers another read is not asking first). Only the loop applies what a read saw.
+/// figures from before a command ended never decide its return. When a host's first read starts is
+/// <see cref="NextGateRead"/>'s business (hosts that end together share one); at most <see cref="MaxGateReads"/> run
+/// at a time, and the probe asks peers another read is not asking first. Only the loop applies what a read saw.
 /// </summary>
 internal sealed partial class JobRun
 {
@@ -34,18 +35,13 @@ internal sealed partial class JobRun
 
     private bool GateReadDue => GateReadWanted && Now >= NextGateRead;
 
-    /// <summary>
-    /// Right away for a host no read has covered yet (it ended while every read slot was taken: the back-off set by
-    /// an earlier host's read is not its own), else the back-off schedule.
-    /// </summary>
-    private DateTimeOffset NextGateRead => _notYetRead.Any(_awaiting.ContainsKey) ? DateTimeOffset.MinValue : _polls.Next;
-
     /// <summary>Starts one gate read beside the loop: its answer comes back through <see cref="_gateReads"/>.</summary>
     private void StartGateRead()
     {
         var number = ++_gateReadCount;
         var covered = _awaiting.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         _gateReadsInFlight[number] = covered;
+        _gateReadStarted[number] = Now;
         _notYetRead.ExceptWith(covered);
         // Hosts whose command still runs are no witnesses; a node down elsewhere is cleared only when every view sees it up.
         var avoid = _tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal);
@@ -84,6 +80,11 @@ internal sealed partial class JobRun
     private async Task ApplyGateReadAsync(GateReading reading, CancellationToken stop)
     {
         _gateReadsInFlight.Remove(reading.Number);
+        if (_gateReadStarted.Remove(reading.Number, out var started) && reading.Views.Count > 0)
+        {
+            _lastGateReadTook = Now - started;
+        }
+
         var newest = reading.Number > _viewsFromRead;
         if (newest)
         {

@@ -94,7 +94,10 @@ internal sealed partial class JobRun
         }
         else
         {
-            await ReadViewsAsync(stop);
+            // Read afresh (discovery's reading is too old): with one peer's describecluster beside the status reads, so
+            // the schema rule judges what the cluster says now. It runs at the same time as the status reads (about
+            // no wall time), once per job run: one JVM more on one peer, against starting on a split schema.
+            await ReadViewsWithSchemaAsync(stop);
         }
 
         if (stop.IsCancellationRequested)
@@ -106,6 +109,12 @@ internal sealed partial class JobRun
         var policy = _request.Context.Policy;
         var verdict = HealthRules.BeforeFirstStart(targets, _views, policy.IgnoreDownNodes, policy.AllowSchemaDisagreement);
         var said = reading is null ? verdict.Reason : $"{verdict.Reason} (as {reading.Source} read it {Seconds(Now - reading.ReadAt)} ago)";
+        if (verdict.IsOk && !verdict.Notes.IsEmpty)
+        {
+            // What the check tolerated (a rolling upgrade's schema split, down targets skipped) is said, not dropped.
+            said += "; " + string.Join("; ", verdict.Notes);
+        }
+
         _events.Publish(new GateEvent(Now, _jobId, null, verdict.IsOk, said, TimeSpan.Zero));
         if (!verdict.IsOk)
         {
@@ -115,6 +124,18 @@ internal sealed partial class JobRun
 
         _baselineDown = HealthRules.UnavailableNodes(_views);
         return null;
+    }
+
+    private async Task ReadViewsWithSchemaAsync(CancellationToken stop)
+    {
+        try
+        {
+            _views = await _s.Health.ReadViewsWithSchemaAsync(_tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal), stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            _views = [];
+        }
     }
 
     /// <param name="enough">When the read may stop early (the gate's first quorum); null reads every peer.</param>

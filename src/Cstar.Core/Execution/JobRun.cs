@@ -421,7 +421,7 @@ internal sealed partial class JobRun : IDisposable
         {
             _awaiting[host] = (Now, result.ExitCode, result.Reason);
             _notYetRead.Add(host);
-            _polls.HostEnded(Now);
+            _polls.HostEnded();
             var state = _hosts[host];
             _events.Publish(new HostChangedEvent(Now, _jobId, host, state.Kind, true, state.RemotePid, result.ExitCode, result.Reason));
             _events.Publish(new GateWaitEvent(Now, _jobId, host, $"{result.Reason}: waiting for {host} to be seen back"));
@@ -502,7 +502,7 @@ internal sealed partial class JobRun : IDisposable
             _gateReads.Reader.WaitToReadAsync(wake.Token).AsTask(),
             Task.Delay(Timeout.InfiniteTimeSpan, _time, wake.Token),
         };
-        if (GateReadWanted)
+        if (GateReadWanted && NextGateRead != DateTimeOffset.MaxValue)
         {
             var delay = NextGateRead - Now;
             waits.Add(delay > TimeSpan.Zero ? Task.Delay(delay, _time, wake.Token) : Task.CompletedTask);

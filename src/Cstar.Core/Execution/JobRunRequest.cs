@@ -74,7 +74,7 @@ public sealed record JobRunRequest
 
     public TimeSpan RingReadingFreshFor { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The gate reads right after a host finished, then again after this delay, growing ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
+    /// <summary>After a host's first gate read (timed by the job loop: hosts that end together share it), the gate reads again after this delay, growing ×1.5 up to <see cref="GateMaxDelay"/>.</summary>
     public TimeSpan GateInitialDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
     public TimeSpan GateMaxDelay { get; init; } = TimeSpan.FromSeconds(5);

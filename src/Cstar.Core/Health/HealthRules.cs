@@ -9,7 +9,7 @@ namespace Cstar.Core.Health;
 /// --ignore-down-nodes switching all gating off), every view read counts, schema agreement is checked, and
 /// a finished host is "back" only when a majority of its peers see it UN.
 /// </summary>
-public static class HealthRules
+public static partial class HealthRules
 {
     /// <summary>Nodes that at least one view shows as anything but UN: conservative input for the scheduler.</summary>
     public static ImmutableHashSet<string> UnavailableNodes(IEnumerable<RingView> views) =>
@@ -63,33 +63,6 @@ public static class HealthRules
     }
 
     /// <summary>
-    /// Schema versions must agree. A disagreement that follows the release versions exactly (each schema
-    /// version's node set equals the node set of one release) is a rolling upgrade: reported and tolerated.
-    /// </summary>
-    public static HealthVerdict SchemaAgreement(IReadOnlyList<RingView> views, bool allowSchemaDisagreement)
-    {
-        ArgumentNullException.ThrowIfNull(views);
-        var schema = Merge(views.Select(v => v.SchemaVersions.Where(kv => kv.Key != RingView.Unreachable)
-            .SelectMany(kv => kv.Value.Select(a => (Key: kv.Key, Address: a)))));
-        if (schema.Count <= 1)
-        {
-            return HealthVerdict.Ok();
-        }
-
-        var releases = Merge(views.Select(v => v.ReleaseVersions.Select(kv => (Key: kv.Value, Address: kv.Key))));
-        var description = string.Join("; ", schema.Select(s => $"{s.Key}: {string.Join(", ", s.Value.Order(StringComparer.Ordinal))}"));
-        var matches = schema.Select(s => releases.FirstOrDefault(r => r.Value.SetEquals(s.Value)).Key).ToList();
-        if (matches.All(m => m is not null) && matches.Distinct(StringComparer.Ordinal).Count() == matches.Count)
-        {
-            return HealthVerdict.Ok($"schema disagreement follows the release versions (rolling upgrade), tolerated: {description}");
-        }
-
-        return allowSchemaDisagreement
-            ? HealthVerdict.Ok($"schema disagreement allowed by --allow-schema-disagreement: {description}")
-            : HealthVerdict.Block($"schema versions disagree and the disagreement does not follow release versions: {description}", "wait for agreement, or use --allow-schema-disagreement");
-    }
-
-    /// <summary>
     /// A finished host is back when a majority of the peers whose views were read see it UN, and (when the
     /// command asks) its CQL port answered. ignore-down-nodes never turns this off.
     /// </summary>
@@ -110,21 +83,5 @@ public static class HealthRules
         }
 
         return requireCql && !cqlAnswered ? HealthVerdict.Wait($"{host} is UN but its CQL port does not answer yet") : HealthVerdict.Ok();
-    }
-
-    private static Dictionary<string, HashSet<string>> Merge(IEnumerable<IEnumerable<(string Key, string Address)>> perView)
-    {
-        var merged = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (key, address) in perView.SelectMany(x => x))
-        {
-            if (!merged.TryGetValue(key, out var set))
-            {
-                merged[key] = set = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            set.Add(address);
-        }
-
-        return merged;
     }
 }

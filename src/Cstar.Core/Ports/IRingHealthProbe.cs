@@ -21,5 +21,12 @@ public interface IRingHealthProbe
     Task<IReadOnlyList<RingView>> ReadViewsAsync(IReadOnlySet<string> avoid, IReadOnlySet<string> judged, Func<IReadOnlyList<RingView>, int, bool> enough, CancellationToken cancellationToken) =>
         ReadViewsAsync(avoid, cancellationToken);
 
+    /// <summary>
+    /// The check before the first start, when it reads the ring itself: the same views, and the schema versions (and,
+    /// where Cassandra lists them, the release versions) one peer's <c>nodetool describecluster</c> reports, on that
+    /// peer's view. No default: a probe that leaves them out would make the schema rule refuse every job.
+    /// </summary>
+    Task<IReadOnlyList<RingView>> ReadViewsWithSchemaAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken);
+
     Task<CqlCheck> CheckCqlAsync(string host, CancellationToken cancellationToken);
 }

@@ -1,11 +1,13 @@
+using System.Collections.Immutable;
 using Cstar.Core.Health;
 
 namespace Cstar.Ring.Discovery;
 
 /// <summary>
-/// Discovery's reading as ring views for the job's first ring check: per cluster, the seed's nodetool status, as the
-/// gate's own read would give it (status only: the gate's reads carry no schema versions either, so relying on
-/// discovery changes no rule). Null when a cluster's read time is unknown.
+/// Discovery's reading as ring views for the job's first ring check: per cluster, the seed's nodetool status with the
+/// schema versions of the seed's describecluster (sent at the same moment) and the release versions discovery knows
+/// (every node's on 4.0+, the seed's own on 2.x/3.x), as the check's own read would give them. Null when a cluster's
+/// read time is unknown.
 /// </summary>
 public static class DiscoveryReading
 {
@@ -17,7 +19,12 @@ public static class DiscoveryReading
             return null;
         }
 
-        var views = discovery.Clusters.Select(c => RingView.Of(c.Seed, c.Topology.Nodes)).ToList();
+        var views = discovery.Clusters.Select(c => RingView.Of(c.Seed, c.Topology.Nodes) with
+        {
+            SchemaVersions = c.Description.SchemaVersions,
+            ReleaseVersions = c.Topology.Nodes.Where(n => n.CassandraVersion is not null)
+                .ToImmutableDictionary(n => n.Address, n => n.CassandraVersion!, StringComparer.Ordinal),
+        }).ToList();
         var seeds = string.Join(", ", discovery.Clusters.Select(c => c.Seed));
         return new RingReading(views, discovery.Clusters.Min(c => c.StatusSentAt!.Value), $"discovery on {seeds}");
     }

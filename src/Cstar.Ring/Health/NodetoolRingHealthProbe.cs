@@ -15,7 +15,7 @@ namespace Cstar.Ring.Health;
 /// caller's stop condition): the peers still being read are dropped, not counted as failed. CQL readiness is delegated (the CLI passes the
 /// transport's CqlReadinessProbe), so this project stays free of sockets.
 /// </summary>
-public sealed class NodetoolRingHealthProbe(
+public sealed partial class NodetoolRingHealthProbe(
     ICommandTransport transport,
     RingHealthProbeOptions options,
     string clusterName,
@@ -44,15 +44,7 @@ public sealed class NodetoolRingHealthProbe(
     {
         ArgumentNullException.ThrowIfNull(avoid);
         ArgumentNullException.ThrowIfNull(judged);
-        ImmutableArray<string> order;
-        lock (_gate)
-        {
-            order = _order;
-        }
-
-        // A judged host's own view never counts for itself: the other peers first (stable order otherwise).
-        // Peers another read is asking right now come after the others (gate reads run beside each other): one JVM at a time per peer.
-        var candidates = new Queue<string>(order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains).ThenBy(Busy));
+        var candidates = new Queue<string>(Candidates(avoid, judged));
         if (enough is not null && judged.Count > 0 && judged.All(host => candidates.All(p => string.Equals(p, host, StringComparison.Ordinal))))
         {
             // Only the judged host itself can be read (its peers still run their command): its own view never counts for
@@ -123,6 +115,22 @@ public sealed class NodetoolRingHealthProbe(
     }
 
     /// <summary>
+    /// The peers a read asks, in order. A judged host's own view never counts for itself: the other peers first (stable
+    /// order otherwise). Peers another read is asking right now come after the others (gate reads run beside each
+    /// other): one JVM at a time per peer.
+    /// </summary>
+    private List<string> Candidates(IReadOnlySet<string> avoid, IReadOnlySet<string> judged)
+    {
+        ImmutableArray<string> order;
+        lock (_gate)
+        {
+            order = _order;
+        }
+
+        return [.. order.Where(p => !avoid.Contains(p)).OrderBy(judged.Contains).ThenBy(Busy)];
+    }
+
+    /// <summary>
     /// How many peers a gate read asks at once: a majority of <paramref name="peersPerRead"/>, unless that first batch
     /// could not settle every judged host even if all of them answer UN (a judged host's own view does not count for
     /// itself, and the peers not asked yet count against it). Under all on a small ring every peer is judged: two answers
@@ -158,7 +166,13 @@ public sealed class NodetoolRingHealthProbe(
         }
     }
 
-    private async Task<RingView?> ReadOneAsync(string peer, CancellationToken cancellationToken)
+    private Task<RingView?> ReadOneAsync(string peer, CancellationToken cancellationToken) =>
+        AskAsync(peer, "status", text => RingView.Of(peer, StatusParser.Parse(text).Entries.Select(e => new Node(
+            e.Address, clusterName, e.Datacenter, e.Rack, e.Status ?? NodeStatus.Down, e.State, e.HostId, e.Load, e.Tokens))), cancellationToken);
+
+    /// <summary>One nodetool call on <paramref name="peer"/>, parsed; null when it failed, timed out or could not be understood.</summary>
+    private async Task<T?> AskAsync<T>(string peer, string command, Func<string, T> parse, CancellationToken cancellationToken)
+        where T : class
     {
         lock (_gate)
         {
@@ -168,16 +182,8 @@ public sealed class NodetoolRingHealthProbe(
 
         try
         {
-
-            var result = await transport.RunAsync(peer, options.NodetoolArgv("status"), options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                return null;
-            }
-
-            var status = StatusParser.Parse(result.StandardOutput);
-            return RingView.Of(peer, status.Entries.Select(e => new Node(
-                e.Address, clusterName, e.Datacenter, e.Rack, e.Status ?? NodeStatus.Down, e.State, e.HostId, e.Load, e.Tokens)));
+            var result = await transport.RunAsync(peer, options.NodetoolArgv(command), options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            return result.Succeeded ? parse(result.StandardOutput) : null;
         }
         catch (Exception e) when (e is TransportException or CstarException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

@@ -6,7 +6,7 @@ namespace Cstar.Simulator.Host.Cli;
 /// <summary>`status`, `ctl` and `nodetool`: one request to the daemon, its answer printed as is.</summary>
 internal static class ControlCommands
 {
-    private static readonly HashSet<string> CtlVerbs = new(StringComparer.Ordinal) { "stop", "start", "restart", "drain", "poweroff", "poweron", "reboot" };
+    private static readonly HashSet<string> CtlVerbs = new(StringComparer.Ordinal) { "stop", "start", "restart", "drain", "poweroff", "poweron", "reboot", "split-schema" };
 
     public static Task<int> StatusAsync(CliArguments args) => SendAsync(args.ControlSocket, new ControlRequest("status"));
 
@@ -14,7 +14,7 @@ internal static class ControlCommands
     {
         if (args.Positional.Count != 3 || !CtlVerbs.Contains(args.Positional[1]))
         {
-            throw new CstarException("ctl wants a verb and a host", "Write `cstar-sim ctl <stop|start|restart|drain|poweroff|poweron|reboot> <address> [--delay S]`.");
+            throw new CstarException("ctl wants a verb and a host", "Write `cstar-sim ctl <stop|start|restart|drain|poweroff|poweron|reboot|split-schema> <address> [--delay S]`.");
         }
 
         return SendAsync(args.ControlSocket, new ControlRequest(args.Positional[1], args.Positional[2], null, args.Seconds("--delay")));

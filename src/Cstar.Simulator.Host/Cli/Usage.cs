@@ -11,7 +11,7 @@ internal static class Usage
                                [--reboot-delay 5] [--start-delay 2] [--ring-factory <dll>:<Type>]
                                [--profile stock|hardened] [--nodetool-latency 0]
           cstar-sim status [--dir D]
-          cstar-sim ctl <stop|start|restart|drain|poweroff|poweron|reboot> <address|hostname> [--delay S] [--dir D]
+          cstar-sim ctl <stop|start|restart|drain|poweroff|poweron|reboot|split-schema> <address|hostname> [--delay S] [--dir D]
           cstar-sim down [--dir D]
           cstar-sim nodetool <args>     (what the `nodetool` shim runs inside a host session)
 
@@ -22,6 +22,7 @@ internal static class Usage
         --profile stock (default): system_auth, system_distributed and system_traces as the version ships them
         (SimpleStrategy RF 1, 3, 2); hardened: NetworkTopologyStrategy in every DC (3, 3, 2).
         --nodetool-latency S: every nodetool call waits S seconds before it answers, as a real JVM does.
+        ctl split-schema: the node keeps a schema version of its own (describecluster shows the split) until it restarts.
         Then: ssh -F <dir>/ssh_config node001 nodetool status
         """;
 }

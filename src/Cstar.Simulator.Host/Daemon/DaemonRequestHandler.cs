@@ -35,6 +35,9 @@ internal sealed class DaemonRequestHandler(SimulatorDaemon daemon)
                 case "drain":
                     daemon.Drain(Resolve(request.Node));
                     return Done("drained", request);
+                case "split-schema":
+                    daemon.SplitSchema(Resolve(request.Node));
+                    return Done("keeps a schema version of its own until it restarts", request);
                 case "poweroff":
                     await daemon.PowerOffAsync(Resolve(request.Node), cancellationToken).ConfigureAwait(false);
                     return Done("powered off", request);

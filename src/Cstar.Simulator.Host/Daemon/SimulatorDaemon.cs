@@ -120,6 +120,13 @@ public sealed class SimulatorDaemon : IAsyncDisposable
         Ring.Drain(address);
     }
 
+    /// <summary>The node keeps a schema version of its own until its Cassandra starts again (describecluster shows the split).</summary>
+    public void SplitSchema(string address)
+    {
+        History.Record(address, "split-schema");
+        Ring.SplitSchema(address);
+    }
+
     /// <summary>The host goes away: its sshd and every session and process in it die; Cassandra with it.</summary>
     public async Task PowerOffAsync(string address, CancellationToken cancellationToken = default)
     {

@@ -9,11 +9,10 @@ public sealed class GatePollScheduleTests
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void The_first_read_comes_when_the_command_ends_and_later_reads_back_off_up_to_the_maximum()
+    public void After_a_read_the_next_comes_after_the_initial_delay_and_later_ones_back_off_up_to_the_maximum()
     {
         var schedule = new GatePollSchedule(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
-        schedule.HostEnded(T0);
-        schedule.Next.Should().Be(T0);
+        schedule.HostEnded();
 
         var gaps = new List<double>();
         var now = T0;
@@ -28,18 +27,17 @@ public sealed class GatePollScheduleTests
     }
 
     [Fact]
-    public void Hosts_that_end_before_the_next_read_share_it_and_a_new_end_starts_the_back_off_over()
+    public void A_new_end_starts_the_back_off_over()
     {
         var schedule = new GatePollSchedule(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
-        schedule.HostEnded(T0);
+        schedule.HostEnded();
         schedule.Polled(T0);
         schedule.Polled(T0.AddMilliseconds(300));
+        schedule.Next.Should().Be(T0.AddMilliseconds(750));
 
-        schedule.HostEnded(T0.AddMilliseconds(400));
-        schedule.HostEnded(T0.AddMilliseconds(410));
-
-        schedule.Next.Should().Be(T0.AddMilliseconds(410), "both hosts are decided by the one read that starts now");
+        schedule.HostEnded();
         schedule.Polled(T0.AddMilliseconds(410));
+
         schedule.Next.Should().Be(T0.AddMilliseconds(710));
     }
 }

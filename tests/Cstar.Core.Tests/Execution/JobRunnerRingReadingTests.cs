@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using Cstar.Core.Errors;
 using Cstar.Core.Health;
 using Cstar.Core.Jobs;
 using Cstar.Core.Jobs.Events;
 using Cstar.Core.Scheduling;
+using Cstar.TestKit.Execution;
 using Cstar.TestKit.Rings;
 using FluentAssertions;
 using Xunit;
@@ -15,7 +17,10 @@ public sealed class JobRunnerRingReadingTests
     private static readonly SchedulingPolicy One = new() { Strategy = SchedulingStrategy.One };
 
     private static RingReading Reading(RunnerHarness h, TimeSpan age, params string[] down) => new(
-        [RingView.Of("10.0.0.1", h.Ring.Nodes.Select(n => down.Contains(n.Address) ? TestNodes.WithCode(n, "DN") : n))],
+        [RingView.Of("10.0.0.1", h.Ring.Nodes.Select(n => down.Contains(n.Address) ? TestNodes.WithCode(n, "DN") : n)) with
+        {
+            SchemaVersions = ImmutableDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create(FakeRingHealthProbe.AgreedSchema, h.Ring.Addresses.ToImmutableArray())]),
+        }],
         h.Clock.GetUtcNow() - age,
         "discovery on 10.0.0.1");
 

@@ -63,6 +63,34 @@ public sealed class FakeRingHealthProbe(IReadOnlyList<Node> nodes) : IRingHealth
         return views;
     }
 
+    /// <summary>The schema version every node reports in describecluster unless <see cref="SchemaOf"/> says otherwise.</summary>
+    public const string AgreedSchema = "db81f5d7-d91e-3347-a9bc-86f0a6ad8c8c";
+
+    /// <summary>Node → the schema version describecluster reports for it (a split schema); down nodes are UNREACHABLE.</summary>
+    public ConcurrentDictionary<string, string> SchemaOf { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every describecluster fails: the views carry no schema versions.</summary>
+    public bool DescribeclusterFails { get; set; }
+
+    public int SchemaReads => _schemaReads;
+
+    private int _schemaReads;
+
+    /// <summary>A read of every peer, the first view with describecluster's schema versions (as the real probe gives them).</summary>
+    public async Task<IReadOnlyList<RingView>> ReadViewsWithSchemaAsync(IReadOnlySet<string> avoid, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _schemaReads);
+        var views = await ReadViewsAsync(avoid, cancellationToken).ConfigureAwait(false);
+        if (DescribeclusterFails || views.Count == 0)
+        {
+            return views;
+        }
+
+        var schema = nodes.GroupBy(n => Down.ContainsKey(n.Address) ? RingView.Unreachable : SchemaOf.GetValueOrDefault(n.Address, AgreedSchema), StringComparer.Ordinal)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(n => n.Address).ToImmutableArray(), StringComparer.Ordinal);
+        return [views[0] with { SchemaVersions = schema }, .. views.Skip(1)];
+    }
+
     private ImmutableArray<Node> SeenBy(string viewer, ImmutableArray<Node> seen) =>
         [.. seen.Select(n => SeenDownOnlyBy.TryGetValue(n.Address, out var slow) && string.Equals(slow, viewer, StringComparison.Ordinal) ? TestNodes.WithCode(n, "DN") : n)];
 

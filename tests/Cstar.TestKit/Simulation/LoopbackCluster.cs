@@ -78,6 +78,8 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     public void Drain(string address) => _daemon.Drain(address);
 
+    public void SplitSchema(string address) => _daemon.SplitSchema(address);
+
     public Task PowerOffAsync(string address) => _daemon.PowerOffAsync(address);
 
     public Task PowerOnAsync(string address, TimeSpan? cassandraStartDelay = null) => _daemon.PowerOnAsync(address, cassandraStartDelay);

@@ -64,6 +64,8 @@ public sealed class StubSimulatedRing : ISimulatedRing
     public void PowerOn(string address, TimeSpan cassandraStartDelay) =>
         Change(address, Invariant($"poweron {address} {cassandraStartDelay.TotalSeconds}s"), s => s with { PoweredOn = true, Running = true, Drained = false, ServesFrom = _time.GetUtcNow() + cassandraStartDelay });
 
+    public void SplitSchema(string address) => Change(address, $"split-schema {address}", s => s);
+
     public bool IsNativeTransportUp(string address) => Serving(address) && !_states[address].Drained;
 
     private bool Serving(string address) =>
