@@ -4,7 +4,8 @@ namespace Cstar.Ring.Discovery;
 
 /// <summary>
 /// Runs nodetool sub-commands on one host through the transport, at most <see cref="DiscoveryOptions.ConcurrentCalls"/>
-/// at once (each is a JVM on the seed); turns every failure into <see cref="SeedUnusableException"/>.
+/// at once (each is a JVM on the seed); turns every failure into <see cref="SeedUnusableException"/>. A large output
+/// can be streamed (<see cref="StreamAsync"/>) when the transport can hand it over while it arrives.
 /// </summary>
 internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptions options, string host) : IDisposable
 {
@@ -32,6 +33,36 @@ internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptio
         try
         {
             return await transport.RunAsync(host, argv, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportException e)
+        {
+            throw new SeedUnusableException($"{KindText(e.Kind)}: {e.Message}", e);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a command whose output goes to <paramref name="onOutput"/> as it arrives (<see cref="IStreamingCommandTransport"/>),
+    /// and returns its exit code. A transport that cannot stream hands the whole output over in one piece.
+    /// </summary>
+    public async Task<int> StreamAsync(Func<OutputBytes, CancellationToken, ValueTask> onOutput, CancellationToken cancellationToken, params string[] arguments)
+    {
+        if (transport is not IStreamingCommandTransport streaming)
+        {
+            var result = await RunRawAsync(cancellationToken, arguments).ConfigureAwait(false);
+            await onOutput(new OutputBytes(OutputStreamKind.StandardOutput, System.Text.Encoding.UTF8.GetBytes(result.StandardOutput)), cancellationToken).ConfigureAwait(false);
+            await onOutput(new OutputBytes(OutputStreamKind.StandardError, System.Text.Encoding.UTF8.GetBytes(result.StandardError)), cancellationToken).ConfigureAwait(false);
+            return result.ExitCode;
+        }
+
+        var argv = options.Nodetool.AddRange(arguments);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await streaming.RunStreamingAsync(host, argv, onOutput, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TransportException e)
         {
