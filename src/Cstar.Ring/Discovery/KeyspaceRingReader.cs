@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Cstar.Core.Ports;
 using Cstar.Core.Replication;
 using Cstar.Ring.Describecluster;
-using Cstar.Ring.Describering;
 using Cstar.Ring.Parsing;
 using Cstar.Ring.Status;
 
