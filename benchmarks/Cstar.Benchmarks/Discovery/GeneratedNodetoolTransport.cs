@@ -40,7 +40,8 @@ internal sealed class GeneratedNodetoolTransport(SyntheticRing ring, string desc
         }
     }
 
-    private async Task WriteDescriberingAsync(Stream output, CancellationToken cancellationToken)
+    /// <summary>One keyspace's describering as a describering call writes it (also: to time the generation alone).</summary>
+    public async Task WriteDescriberingAsync(Stream output, CancellationToken cancellationToken)
     {
         var chunk = new byte[ChunkBytes];
         var used = 0;
