@@ -46,7 +46,7 @@ public sealed class DescriberingFeedTests
 
         var result = await FeedInChunks(feed, string.Concat(Enumerable.Repeat("nodetool: something went wrong\n", 10_000)), chunkBytes: 4096, exitCode: 1);
 
-        result.StandardOutput.Should().HaveLength(DescriberingFeed.HeadChars).And.StartWith("nodetool: something went wrong\n");
+        result.StandardOutput.Should().HaveLength(OutputHead.Chars).And.StartWith("nodetool: something went wrong\n");
         result.ExitCode.Should().Be(1);
     }
 

@@ -11,18 +11,13 @@ namespace Cstar.Ring.Discovery;
 /// to a <see cref="DescriberingReader"/> before the next chunk is read, so no more than a line is held besides the
 /// ranges. The cluster's <see cref="ParsePool"/> is shared by every keyspace and not thread-safe: each use holds
 /// <paramref name="poolGate"/>. A line the reader refuses stops the parsing; the error is kept for when the exit code
-/// is known (a failed nodetool is reported as such, as with a whole output). Only the first
-/// <see cref="HeadChars"/> of each stream are kept, for that report.
+/// is known (a failed nodetool is reported as such, as with a whole output, from its <see cref="OutputHead"/>).
 /// </summary>
 internal sealed class DescriberingFeed(ParsePool pool, Lock poolGate, string keyspace)
 {
-    public const int HeadChars = 16 * 1024;
-
     private static readonly UTF8Encoding Utf8 = new(false, false);
     private readonly Decoder _stdoutDecoder = Utf8.GetDecoder();
-    private readonly Decoder _stderrDecoder = Utf8.GetDecoder();
-    private readonly StringBuilder _stdoutHead = new();
-    private readonly StringBuilder _stderrHead = new();
+    private readonly OutputHead _head = new();
     private char[] _chars = new char[16 * 1024];
     private int _pending;
     private DescriberingReader? _reader;
@@ -35,17 +30,12 @@ internal sealed class DescriberingFeed(ParsePool pool, Lock poolGate, string key
         ArgumentNullException.ThrowIfNull(output);
         if (output.Stream == OutputStreamKind.StandardError)
         {
-            if (_stderrHead.Length < HeadChars)
-            {
-                var chars = new char[Utf8.GetMaxCharCount(output.Bytes.Length)];
-                KeepHead(_stderrHead, chars.AsSpan(0, _stderrDecoder.GetChars(output.Bytes.Span, chars, flush: false)));
-            }
-
+            _head.KeepStderr(output.Bytes.Span);
             return ValueTask.CompletedTask;
         }
 
         var count = Decode(_stdoutDecoder, output.Bytes.Span, flush: false, _pending);
-        KeepHead(_stdoutHead, _chars.AsSpan(_pending, count));
+        _head.KeepStdout(_chars.AsSpan(_pending, count));
         ParseLines(_pending + count, end: false);
         return ValueTask.CompletedTask;
     }
@@ -77,7 +67,7 @@ internal sealed class DescriberingFeed(ParsePool pool, Lock poolGate, string key
             }
         }
 
-        return new CommandResult(exitCode, _stdoutHead.ToString(), _stderrHead.ToString());
+        return _head.Result(exitCode);
     }
 
     /// <summary>The parsed keyspace after a successful <see cref="End"/>, or the first error its output gave.</summary>
@@ -96,14 +86,6 @@ internal sealed class DescriberingFeed(ParsePool pool, Lock poolGate, string key
         }
 
         return decoder.GetChars(bytes, _chars.AsSpan(offset), flush);
-    }
-
-    private static void KeepHead(StringBuilder head, ReadOnlySpan<char> text)
-    {
-        if (head.Length < HeadChars)
-        {
-            head.Append(text[..Math.Min(text.Length, HeadChars - head.Length)]);
-        }
     }
 
     /// <summary>Hands every complete line of the first <paramref name="length"/> chars to the reader and keeps the unfinished one.</summary>

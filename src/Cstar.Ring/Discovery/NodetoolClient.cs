@@ -1,3 +1,4 @@
+using System.Text;
 using Cstar.Core.Ports;
 
 namespace Cstar.Ring.Discovery;
@@ -26,23 +27,8 @@ internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptio
         return result.StandardOutput;
     }
 
-    public async Task<CommandResult> RunRawAsync(CancellationToken cancellationToken, params string[] arguments)
-    {
-        var argv = options.Nodetool.AddRange(arguments);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await transport.RunAsync(host, argv, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TransportException e)
-        {
-            throw new SeedUnusableException($"{KindText(e.Kind)}: {e.Message}", e);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
+    public Task<CommandResult> RunRawAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        InSlotAsync(argv => transport.RunAsync(host, argv, options.CommandTimeout, cancellationToken), arguments, cancellationToken);
 
     /// <summary>
     /// Runs a command whose output goes to <paramref name="onOutput"/> as it arrives (<see cref="IStreamingCommandTransport"/>),
@@ -50,19 +36,24 @@ internal sealed class NodetoolClient(ICommandTransport transport, DiscoveryOptio
     /// </summary>
     public async Task<int> StreamAsync(Func<OutputBytes, CancellationToken, ValueTask> onOutput, CancellationToken cancellationToken, params string[] arguments)
     {
-        if (transport is not IStreamingCommandTransport streaming)
+        if (transport is IStreamingCommandTransport streaming)
         {
-            var result = await RunRawAsync(cancellationToken, arguments).ConfigureAwait(false);
-            await onOutput(new OutputBytes(OutputStreamKind.StandardOutput, System.Text.Encoding.UTF8.GetBytes(result.StandardOutput)), cancellationToken).ConfigureAwait(false);
-            await onOutput(new OutputBytes(OutputStreamKind.StandardError, System.Text.Encoding.UTF8.GetBytes(result.StandardError)), cancellationToken).ConfigureAwait(false);
-            return result.ExitCode;
+            return await InSlotAsync(argv => streaming.RunStreamingAsync(host, argv, onOutput, options.CommandTimeout, cancellationToken), arguments, cancellationToken).ConfigureAwait(false);
         }
 
+        var result = await RunRawAsync(cancellationToken, arguments).ConfigureAwait(false);
+        await onOutput(new OutputBytes(OutputStreamKind.StandardOutput, Encoding.UTF8.GetBytes(result.StandardOutput)), cancellationToken).ConfigureAwait(false);
+        await onOutput(new OutputBytes(OutputStreamKind.StandardError, Encoding.UTF8.GetBytes(result.StandardError)), cancellationToken).ConfigureAwait(false);
+        return result.ExitCode;
+    }
+
+    private async Task<T> InSlotAsync<T>(Func<IReadOnlyList<string>, Task<T>> call, string[] arguments, CancellationToken cancellationToken)
+    {
         var argv = options.Nodetool.AddRange(arguments);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await streaming.RunStreamingAsync(host, argv, onOutput, options.CommandTimeout, cancellationToken).ConfigureAwait(false);
+            return await call(argv).ConfigureAwait(false);
         }
         catch (TransportException e)
         {
