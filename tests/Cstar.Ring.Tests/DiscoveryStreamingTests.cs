@@ -131,4 +131,17 @@ public sealed class DiscoveryStreamingTests
         (await act.Should().ThrowAsync<CstarException>()).Which.Message.Should()
             .Contain("127.0.0.1: 'nodetool describering acc_nts' exited with 1: nodetool: Failed to connect to '127.0.0.1:7199'");
     }
+
+    [Fact]
+    public async Task A_failed_keyspace_stops_the_describering_calls_still_running_before_discovery_gives_up_the_seed()
+    {
+        var transport = new FakeTransport().Node40("127.0.0.1")
+            .Answer("127.0.0.1", "nodetool describering system_auth", "nodetool: Failed to connect\n", 1)
+            .Hold("127.0.0.1", "nodetool describering acc_nts", "a command discovery never runs");
+
+        var act = () => Discover(transport, "127.0.0.1");
+
+        await act.Should().ThrowAsync<CstarException>();
+        transport.Ended.Should().Contain("nodetool describering acc_nts", "the held call was cancelled and had ended when discovery returned");
+    }
 }

@@ -22,6 +22,9 @@ public sealed class FakeTransport : IStreamingCommandTransport
     /// <summary>The command lines asked through <see cref="RunStreamingAsync"/> (the others were asked for their whole output).</summary>
     public ConcurrentQueue<string> Streamed { get; } = new();
 
+    /// <summary>The command lines whose call has ended (answered, failed or cancelled), in the order they ended.</summary>
+    public ConcurrentQueue<string> Ended { get; } = new();
+
     public int StreamChunkBytes { get; init; } = 61;
 
     public FakeTransport Answer(string host, string commandLine, string stdout, int exitCode = 0, string stderr = "")
@@ -92,6 +95,18 @@ public sealed class FakeTransport : IStreamingCommandTransport
     }
 
     private async Task<CommandResult> AnswerAsync(string host, IReadOnlyList<string> argv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HeldAnswerAsync(host, argv, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Ended.Enqueue(string.Join(' ', argv));
+        }
+    }
+
+    private async Task<CommandResult> HeldAnswerAsync(string host, IReadOnlyList<string> argv, CancellationToken cancellationToken)
     {
         Calls.Enqueue((host, argv));
         var key = (host, string.Join(' ', argv));

@@ -20,7 +20,23 @@ internal static class KeyspaceRingReader
     {
         var pool = new ParsePool();
         var poolGate = new Lock();
-        var rings = planned.Select(k => k.Read ? ReadOneAsync(nodetool, new DescriberingFeed(pool, poolGate, k.Name), k.Name, cancellationToken) : null).ToList();
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var rings = planned.Select(k => k.Read ? ReadOneAsync(nodetool, new DescriberingFeed(pool, poolGate, k.Name), k.Name, reading.Token) : null).ToList();
+        try
+        {
+            return await CheckInOrderAsync(nodetool, planned, rings, description, status).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A failure leaves later keyspaces streaming: stop them and let them end before the seed is left.
+            await reading.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(rings.OfType<Task>().Select(t => t.ContinueWith(done => _ = done.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ImmutableArray<KeyspaceReplicas>> CheckInOrderAsync(
+        NodetoolClient nodetool, ImmutableArray<PlannedKeyspace> planned, List<Task<(CommandResult Result, DescriberingFeed Feed)>?> rings, DescribeclusterOutput description, StatusOutput status)
+    {
         var keyspaces = ImmutableArray.CreateBuilder<KeyspaceReplicas>();
         for (var i = 0; i < planned.Length; i++)
         {
