@@ -15,7 +15,7 @@ public sealed class DescriberingFeedTests
 {
     private static readonly string Acc = Fixtures.RealNodetool("4.0-alpha4", "describering-acc_nts.txt");
 
-    private static DescriberingFeed Feed() => new(new ParsePool(), new Lock(), "acc_nts");
+    private static DescriberingFeed Feed() => new(new ParsePool(), new ParseGate(), 0, "acc_nts");
 
     private static async Task<CommandResult> FeedInChunks(DescriberingFeed feed, string stdout, int chunkBytes, int exitCode = 0)
     {
@@ -25,7 +25,7 @@ public sealed class DescriberingFeedTests
             await feed.AcceptAsync(new OutputBytes(OutputStreamKind.StandardOutput, bytes.AsMemory(at, Math.Min(chunkBytes, bytes.Length - at))), CancellationToken.None);
         }
 
-        return feed.End(exitCode);
+        return await feed.EndAsync(exitCode);
     }
 
     [Fact]

@@ -14,9 +14,16 @@ internal sealed class GeneratedNodetoolTransport(SyntheticRing ring, string desc
     private const int ChunkBytes = 64 * 1024;
     private readonly byte[] _status = Encoding.UTF8.GetBytes(ring.StatusText());
     private readonly byte[] _describecluster = Encoding.UTF8.GetBytes(describecluster);
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(double StartedAt, double EndedAt)> _describerings = new();
     private int _describeringCalls;
 
     public int DescriberingCalls => Volatile.Read(ref _describeringCalls);
+
+    /// <summary>When each describering call started and ended (seconds on this transport's clock), in the order they ended.</summary>
+    public IReadOnlyCollection<(double StartedAt, double EndedAt)> Describerings => _describerings;
+
+    public void RestartClock() => _clock.Restart();
 
     protected override async Task<int> ExecuteAsync(string host, Invocation invocation, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -32,7 +39,9 @@ internal sealed class GeneratedNodetoolTransport(SyntheticRing ring, string desc
                 return 0;
             case "describering":
                 Interlocked.Increment(ref _describeringCalls);
+                var startedAt = _clock.Elapsed.TotalSeconds - latency.TotalSeconds;
                 await WriteDescriberingAsync(invocation.StandardOutput, cancellationToken);
+                _describerings.Enqueue((startedAt, _clock.Elapsed.TotalSeconds));
                 return 0;
             default:
                 await invocation.StandardError.WriteAsync(Encoding.UTF8.GetBytes($"nodetool: unknown command '{command}'\n"), cancellationToken);

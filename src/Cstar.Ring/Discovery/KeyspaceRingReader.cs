@@ -19,9 +19,9 @@ internal static class KeyspaceRingReader
         NodetoolClient nodetool, ImmutableArray<PlannedKeyspace> planned, DescribeclusterOutput description, StatusOutput status, CancellationToken cancellationToken)
     {
         var pool = new ParsePool();
-        var poolGate = new Lock();
+        var gate = new ParseGate();
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var rings = planned.Select(k => k.Read ? ReadOneAsync(nodetool, new DescriberingFeed(pool, poolGate, k.Name), k.Name, reading.Token) : null).ToList();
+        var rings = planned.Select((k, i) => k.Read ? ReadOneAsync(nodetool, new DescriberingFeed(pool, gate, i, k.Name), k.Name, reading.Token) : null).ToList();
         try
         {
             return await CheckInOrderAsync(nodetool, planned, rings, description, status).ConfigureAwait(false);
@@ -75,7 +75,7 @@ internal static class KeyspaceRingReader
     private static async Task<(CommandResult Result, DescriberingFeed Feed)> ReadOneAsync(NodetoolClient nodetool, DescriberingFeed feed, string keyspace, CancellationToken cancellationToken)
     {
         var exitCode = await nodetool.StreamAsync(feed.AcceptAsync, cancellationToken, "describering", keyspace).ConfigureAwait(false);
-        return (feed.End(exitCode), feed);
+        return (await feed.EndAsync(exitCode).ConfigureAwait(false), feed);
     }
 
     /// <summary>A failed describering that is an answer: a listed keyspace that is LocalStrategy (3.x) is skipped; a requested one that is local or missing is an error.</summary>
