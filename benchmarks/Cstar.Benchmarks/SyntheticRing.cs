@@ -111,29 +111,64 @@ internal sealed class SyntheticRing
     /// <summary>Writes 'nodetool describering' line by line into <paramref name="sink"/> (the span is reused).</summary>
     public void WriteDescribering(LineSink sink)
     {
-        sink("Schema Version:fa4f8bee-474a-3603-8b45-d12b53b619bf");
-        sink("TokenRange: ");
-        var perRange = Replicas.Length / Tokens.Length;
+        foreach (var header in DescriberingHeader)
+        {
+            sink(header);
+        }
+
         for (var i = 0; i < Tokens.Length; i++)
         {
-            var line = _line.Clear();
-            line.Append("\tTokenRange(start_token:").Append(_tokenText[(i + Tokens.Length - 1) % Tokens.Length])
-                .Append(", end_token:").Append(_tokenText[i]).Append(", endpoints:[");
-            AppendList(line, i * perRange, perRange);
-            line.Append("], rpc_endpoints:[");
-            AppendList(line, i * perRange, perRange);
-            line.Append("], endpoint_details:[");
-            for (var r = 0; r < perRange; r++)
-            {
-                var node = Replicas[(i * perRange) + r];
-                line.Append(r == 0 ? "EndpointDetails(host:" : ", EndpointDetails(host:").Append(_addresses[node])
-                    .Append(", datacenter:").Append(_dcs[_dcOfNode[node]]).Append(", rack:").Append(_rackOfNode[node]).Append(')');
-            }
-
-            line.Append("])");
+            var line = AppendDescriberingRange(_line.Clear(), i);
             line.CopyTo(0, _buffer, line.Length);
             sink(_buffer.AsSpan(0, line.Length));
         }
+    }
+
+    /// <summary>The lines 'nodetool describering' prints before its ranges.</summary>
+    public static IReadOnlyList<string> DescriberingHeader { get; } = ["Schema Version:fa4f8bee-474a-3603-8b45-d12b53b619bf", "TokenRange: "];
+
+    /// <summary>Appends the describering line of range <paramref name="i"/> (without its newline); safe to call from several threads with their own builders.</summary>
+    public StringBuilder AppendDescriberingRange(StringBuilder line, int i)
+    {
+        var perRange = Replicas.Length / Tokens.Length;
+        line.Append("\tTokenRange(start_token:").Append(_tokenText[(i + Tokens.Length - 1) % Tokens.Length])
+            .Append(", end_token:").Append(_tokenText[i]).Append(", endpoints:[");
+        AppendList(line, i * perRange, perRange);
+        line.Append("], rpc_endpoints:[");
+        AppendList(line, i * perRange, perRange);
+        line.Append("], endpoint_details:[");
+        for (var r = 0; r < perRange; r++)
+        {
+            var node = Replicas[(i * perRange) + r];
+            line.Append(r == 0 ? "EndpointDetails(host:" : ", EndpointDetails(host:").Append(_addresses[node])
+                .Append(", datacenter:").Append(_dcs[_dcOfNode[node]]).Append(", rack:").Append(_rackOfNode[node]).Append(')');
+        }
+
+        return line.Append("])");
+    }
+
+    /// <summary>'nodetool describecluster' in the 4.0 layout: DC counts, every node's schema and version, the keyspaces with NTS <paramref name="replicasPerDc"/> in every DC.</summary>
+    public string DescribeclusterText(IEnumerable<string> keyspaces, int replicasPerDc)
+    {
+        var all = string.Join(", ", _addresses);
+        var text = new StringBuilder("Cluster Information:\n\tName: bench\n\tSnitch: org.apache.cassandra.locator.GossipingPropertyFileSnitch\n");
+        text.Append("\tDynamicEndPointSnitch: enabled\n\tPartitioner: org.apache.cassandra.dht.Murmur3Partitioner\n\tSchema versions:\n");
+        text.Append("\t\tfa4f8bee-474a-3603-8b45-d12b53b619bf: [").Append(all).Append("]\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Stats for all nodes:\n\tLive: {_addresses.Length}\n\tJoining: 0\n\tMoving: 0\n\tLeaving: 0\n\tUnreachable: 0\n\nData Centers: \n");
+        for (var dc = 0; dc < _dcs.Length; dc++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\t{_dcs[dc]} #Nodes: {_dcOfNode.Count(d => d == dc)} #Down: 0\n");
+        }
+
+        text.Append("\nDatabase versions:\n\t4.0.11: [").Append(string.Join(", ", _addresses.Select(a => a + ":7000"))).Append("]\n\nKeyspaces:\n");
+        text.Append("\tsystem_schema -> Replication class: LocalStrategy {}\n\tsystem -> Replication class: LocalStrategy {}\n");
+        var factors = string.Join(", ", _dcs.Select(dc => string.Create(CultureInfo.InvariantCulture, $"{dc}={replicasPerDc}")));
+        foreach (var keyspace in keyspaces)
+        {
+            text.Append('\t').Append(keyspace).Append(" -> Replication class: NetworkTopologyStrategy {").Append(factors).Append("}\n");
+        }
+
+        return text.ToString();
     }
 
     private void AppendList(StringBuilder line, int start, int count)

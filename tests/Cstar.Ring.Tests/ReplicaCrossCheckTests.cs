@@ -71,6 +71,30 @@ public sealed class ReplicaCrossCheckTests
     }
 
     [Fact]
+    public async Task A_replica_count_mismatch_names_the_first_dc_in_name_order_and_its_first_wrong_range()
+    {
+        // Range 3 (line 5) lacks its dc2 replica, range 10 (line 12) one of its dc1 replicas: dc1 comes first by name.
+        var lines = Fixtures.RealNodetool("4.0-alpha4", "describering-acc_nts.txt").Split('\n');
+        lines[4] = Drop(lines[4], "127.0.0.3");
+        lines[11] = Drop(lines[11], "127.0.0.2");
+        var transport = new FakeTransport().Node40("127.0.0.1").Answer("127.0.0.1", "nodetool describering acc_nts", string.Join('\n', lines));
+
+        var act = () => Discover(transport, "acc_nts");
+
+        var tokens = System.Text.RegularExpressions.Regex.Match(lines[11], @"start_token:(-?\d+), end_token:(-?\d+)");
+        await act.Should().ThrowAsync<CstarException>().WithMessage(
+            $"Replica count mismatch on seed 127.0.0.1 (cluster acceptance): the schema of keyspace acc_nts asks for 2 replica(s) in dc1, but 'nodetool describering acc_nts' gives range ({tokens.Groups[1].Value}, {tokens.Groups[2].Value}] 1 in dc1 (*).");
+    }
+
+    private static string Drop(string line, string address)
+    {
+        var at = line.IndexOf("endpoints:[", StringComparison.Ordinal) + "endpoints:[".Length;
+        var end = line.IndexOf(']', at);
+        var kept = line[at..end].Split(", ").Where(a => a != address);
+        return line[..at] + string.Join(", ", kept) + line[end..];
+    }
+
+    [Fact]
     public async Task A_4_0_schema_that_asks_for_fewer_replicas_than_describering_lists_is_an_error()
     {
         var description = Fixtures.RealNodetool("4.0-alpha4", "describecluster.txt").Replace("{dc2=1, dc1=2}", "{dc2=1, dc1=1}", StringComparison.Ordinal);

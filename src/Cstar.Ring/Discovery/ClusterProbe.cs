@@ -83,17 +83,28 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
     /// </summary>
     internal static KeyspaceDefinition Infer(string name, DescriberingOutput ring, StatusOutput status)
     {
-        var dcOf = status.Entries.ToDictionary(e => e.Address, e => e.Datacenter, StringComparer.Ordinal);
-        var factors = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Counted per DC index, each pooled replica list once: a 1,000-node keyspace has 256,000 ranges.
+        var dcs = status.Entries.Select(e => e.Datacenter).Distinct(StringComparer.Ordinal).ToList();
+        var dcOf = status.Entries.ToDictionary(e => e.Address, e => dcs.IndexOf(e.Datacenter), StringComparer.Ordinal);
+        var factors = new int[dcs.Count];
+        var counts = new int[dcs.Count];
+        var lists = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var range in ring.Ranges)
         {
-            foreach (var group in range.Endpoints.GroupBy(a => dcOf[a], StringComparer.Ordinal))
+            if (!lists.Add(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(range.Endpoints)!))
             {
-                factors[group.Key] = Math.Max(factors.GetValueOrDefault(group.Key), group.Count());
+                continue;
+            }
+
+            Array.Clear(counts);
+            foreach (var address in range.Endpoints)
+            {
+                var dc = dcOf[address];
+                factors[dc] = Math.Max(factors[dc], ++counts[dc]);
             }
         }
 
-        return new KeyspaceDefinition(name, ReplicationClass.Other, factors.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        return new KeyspaceDefinition(name, ReplicationClass.Other, dcs.Select((dc, i) => KeyValuePair.Create(dc, factors[i])).Where(f => f.Value > 0).ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>4.0+ prints every node's version; 3.x only lets the seed say its own ('nodetool version').</summary>
