@@ -62,6 +62,10 @@ internal sealed class JobLog : IDisposable
         JobStarting(definition, setup.Targets.Length, setup.Context.Policy, [.. header.Warnings, .. setup.Context.Warnings], resume, setup.Context.KeyspacePolicyLines, setup.Targets);
 
     /// <param name="targets">The target nodes: the log names cluster- and dc-parallelism only when they span several clusters or DCs.</param>
+    /// <summary>"3", or what no --max-concurrency means (never the word "null" in an operator's log).</summary>
+    private static string MaxConcurrencyText(SchedulingPolicy policy) =>
+        policy.MaxConcurrency is { } max ? max.ToString(CultureInfo.InvariantCulture) : "not set (as the strategy allows)";
+
     public void JobStarting(
         JobDefinition definition, int hostCount, SchedulingPolicy policy, IReadOnlyList<string> warnings, bool resume, IReadOnlyList<string>? keyspacePolicy = null, IReadOnlyCollection<Node>? targets = null)
     {
@@ -69,7 +73,7 @@ internal sealed class JobLog : IDisposable
             "Job {JobId} {Mode}: command {Command}, {HostCount} host(s) in {Clusters}; strategy {Strategy}, "
             + "max-concurrency {MaxConcurrency}; reason {Reason}; cstar {Version}; flags {Flags}; arguments {Arguments}; log {LogFile}",
             definition.JobId, resume ? "continuing" : "starting", definition.CommandName, hostCount, definition.Clusters,
-            SchedulingText.Of(policy, targets ?? []), policy.MaxConcurrency, definition.Reason, VersionInfo.Current,
+            SchedulingText.Of(policy, targets ?? []), MaxConcurrencyText(policy), definition.Reason, VersionInfo.Current,
             LoggedFlags.FromStored(definition.SchedulingPolicy), LoggedFlags.Arguments(definition.Arguments), FilePath);
         foreach (var line in keyspacePolicy ?? [])
         {

@@ -56,6 +56,15 @@ public sealed class JobLogTests
     }
 
     [Fact]
+    public void The_start_line_says_when_no_max_concurrency_is_set_instead_of_null()
+    {
+        var (file, _) = Run(verbose: 0);
+        var start = file.Messages.First(m => m.Contains(" starting: ", StringComparison.Ordinal));
+
+        start.Should().Contain("max-concurrency not set (as the strategy allows)").And.NotContain("null");
+    }
+
+    [Fact]
     public void Without_v_the_console_gets_nothing_the_view_does_not_already_print()
     {
         var (_, console) = Run(verbose: 0);
