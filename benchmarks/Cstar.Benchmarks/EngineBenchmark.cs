@@ -186,8 +186,10 @@ internal sealed class EngineBenchmark : IBenchmark
         };
 
         var watch = Stopwatch.StartNew();
+        var cpuBefore = (Own: Process.GetCurrentProcess().TotalProcessorTime, Machine: MachineBusy());
         var outcome = await new JobRunner(services).RunAsync(request, [observer], CancellationToken.None);
         var job = watch.Elapsed;
+        var cpu = (Own: Process.GetCurrentProcess().TotalProcessorTime - cpuBefore.Own, Machine: MachineBusy() - cpuBefore.Machine);
         var wall = total.Elapsed;
         var waves = observer.Waves();
         var overhead = (wall.TotalSeconds - waves) / addresses.Count;
@@ -203,6 +205,7 @@ internal sealed class EngineBenchmark : IBenchmark
         Console.WriteLine($"    running spread              {spread.TotalMilliseconds,8:F0} ms  remote pid seen, first to last");
         Console.WriteLine($"    remote start spread         {RemoteStartSpread(new JobStorePaths(root), addresses)}");
         Console.WriteLine($"    per host, median (max) ms   {observer.Phases()}");
+        Console.WriteLine($"    CPU during the job          {cpu.Own.TotalSeconds,8:F2} s cstar (client), {cpu.Machine.TotalSeconds:F2} s the whole machine (the simulated hosts share its {Environment.ProcessorCount} cores)");
         try
         {
             Directory.Delete(root, recursive: true);
@@ -234,6 +237,15 @@ internal sealed class EngineBenchmark : IBenchmark
         return starts.Count < 2
             ? $"- ({starts.Count} of {hosts.Count} host outputs had a start time)"
             : $"{(starts.Max() - starts.Min()) * 1000,8:F0} ms  remote command's own start time, first to last ({starts.Count} hosts; after the first: median {Quantile(starts, 0.5):F0}, p90 {Quantile(starts, 0.9):F0} ms)";
+    }
+
+    /// <summary>CPU time every core of this machine spent busy (user, nice, system, irq, softirq, steal), from /proc/stat.</summary>
+    private static TimeSpan MachineBusy()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long Ticks(int i) => long.Parse(fields[i], System.Globalization.CultureInfo.InvariantCulture);
+        var busy = Ticks(1) + Ticks(2) + Ticks(3) + Ticks(6) + Ticks(7) + Ticks(8);
+        return TimeSpan.FromSeconds(busy / 100.0); // USER_HZ is 100 on Linux
     }
 
     private static double Quantile(List<double> starts, double q)
