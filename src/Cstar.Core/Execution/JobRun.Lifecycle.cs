@@ -97,7 +97,7 @@ internal sealed partial class JobRun
             // Read afresh (discovery's reading is too old): with one peer's describecluster beside the status reads, so
             // the schema rule judges what the cluster says now. It runs at the same time as the status reads (about
             // no wall time), once per job run: one JVM more on one peer, against starting on a split schema.
-            await ReadViewsWithSchemaAsync(stop);
+            await ReadViewsAsync(withSchema: true, stop);
         }
 
         if (stop.IsCancellationRequested)
@@ -126,28 +126,16 @@ internal sealed partial class JobRun
         return null;
     }
 
-    private async Task ReadViewsWithSchemaAsync(CancellationToken stop)
-    {
-        try
-        {
-            _views = await _s.Health.ReadViewsWithSchemaAsync(_tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal), stop).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            _views = [];
-        }
-    }
-
-    /// <param name="enough">When the read may stop early (the gate's first quorum); null reads every peer.</param>
-    private async Task ReadViewsAsync(CancellationToken stop, Func<IReadOnlyList<RingView>, int, bool>? enough = null)
+    /// <param name="withSchema">Also one peer's describecluster (the check before the first start, reading afresh).</param>
+    private async Task ReadViewsAsync(bool withSchema, CancellationToken stop)
     {
         // Hosts whose command still runs are no witnesses; finished hosts awaiting return may be (a host's own view never counts for itself).
         var avoid = _tasks.Keys.ToImmutableHashSet(StringComparer.Ordinal);
         try
         {
-            _views = enough is null
-                ? await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false)
-                : await _s.Health.ReadViewsAsync(avoid, _awaiting.Keys.ToImmutableHashSet(StringComparer.Ordinal), enough, stop).ConfigureAwait(false);
+            _views = withSchema
+                ? await _s.Health.ReadViewsWithSchemaAsync(avoid, stop).ConfigureAwait(false)
+                : await _s.Health.ReadViewsAsync(avoid, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

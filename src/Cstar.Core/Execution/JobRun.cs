@@ -70,7 +70,7 @@ internal sealed partial class JobRun : IDisposable
         }
         else
         {
-            await ReadViewsAsync(stop);
+            await ReadViewsAsync(withSchema: false, stop);
             _baselineDown = HealthRules.UnavailableNodes(_views).Except(_progress.InFlight);
         }
 
