@@ -14,22 +14,33 @@ public sealed record DescriberingOutput(
     ImmutableArray<TokenRange> Ranges,
     ImmutableDictionary<string, EndpointLocation> Endpoints)
 {
-    /// <summary>
-    /// Every address that is a replica of at least one range. Replica lists are shared between ranges (pooled by the
-    /// reader), so each distinct list is walked once: a 1,000-node ring has 1.5 million replicas per keyspace.
-    /// </summary>
+    /// <summary>Every address that is a replica of at least one range.</summary>
     public ImmutableHashSet<string> EndpointAddresses()
     {
-        var lists = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        // Gathered in a plain set first: a million adds to an immutable set's builder cost far more.
         var addresses = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var range in Ranges)
+        foreach (var list in DistinctReplicaLists())
         {
-            if (lists.Add(ImmutableCollectionsMarshal.AsArray(range.Endpoints)!))
-            {
-                addresses.UnionWith(range.Endpoints);
-            }
+            addresses.UnionWith(list);
         }
 
         return addresses.ToImmutableHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Each distinct replica list once, in range order. Replica lists are shared between ranges (pooled by the reader,
+    /// compared by reference), so a walk over them is one per list: a 1,000-node ring has 1.5 million replicas per
+    /// keyspace but far fewer lists.
+    /// </summary>
+    public IEnumerable<ImmutableArray<string>> DistinctReplicaLists()
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var range in Ranges)
+        {
+            if (seen.Add(ImmutableCollectionsMarshal.AsArray(range.Endpoints)!))
+            {
+                yield return range.Endpoints;
+            }
+        }
     }
 }

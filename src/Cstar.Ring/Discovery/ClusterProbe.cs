@@ -88,16 +88,10 @@ internal sealed class ClusterProbe(NodetoolClient nodetool, DiscoveryOptions opt
         var dcOf = status.Entries.ToDictionary(e => e.Address, e => dcs.IndexOf(e.Datacenter), StringComparer.Ordinal);
         var factors = new int[dcs.Count];
         var counts = new int[dcs.Count];
-        var lists = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var range in ring.Ranges)
+        foreach (var endpoints in ring.DistinctReplicaLists())
         {
-            if (!lists.Add(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(range.Endpoints)!))
-            {
-                continue;
-            }
-
             Array.Clear(counts);
-            foreach (var address in range.Endpoints)
+            foreach (var address in endpoints)
             {
                 var dc = dcOf[address];
                 factors[dc] = Math.Max(factors[dc], ++counts[dc]);
