@@ -71,8 +71,8 @@ internal static class DetachedStart
         }
 
         await stdout.WriteLineAsync($"Job {jobId} runs in the background (pid {runner.Id}), detached from this terminal.");
-        await stdout.WriteLineAsync($"  watch it:     cstar attach {jobId}{OutputDirectoryFlag(outputDirectory)}   (Ctrl+C there leaves it running)");
-        await stdout.WriteLineAsync($"  list jobs:    cstar jobs{OutputDirectoryFlag(outputDirectory)}");
+        await stdout.WriteLineAsync($"  watch it:     cstar attach {jobId}{ContinueCommand.StoreFlag(outputDirectory)}   (Ctrl+C there leaves it running)");
+        await stdout.WriteLineAsync($"  list jobs:    cstar jobs{ContinueCommand.StoreFlag(outputDirectory)}");
         await stdout.WriteLineAsync($"  its console:  {log}");
         return 0;
     }
@@ -95,6 +95,4 @@ internal static class DetachedStart
         var process = Environment.ProcessPath ?? throw new CstarException("--detach: cstar cannot find its own executable.", "Run without --detach.");
         return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Environment.GetCommandLineArgs()[0]] : [process];
     }
-
-    private static string OutputDirectoryFlag(string? outputDirectory) => ContinueCommand.StoreFlag(outputDirectory);
 }
